@@ -93,7 +93,7 @@ def tiny_site(tmp_path: Path, pages: dict[str, str]) -> Path:
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("- autograd_docs/mkdocs_hooks.py", f"- {ROOT / 'autograd_docs' / 'mkdocs_hooks.py'}")
-    config = re.sub(r"(?m)^nav:\n(?:  - .*\n)+", "nav:\n  - Home: index.md\n", config)
+    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", "nav:\n  - Home: index.md\n", config)
     path = tmp_path / "mkdocs.yml"
     path.write_text(config, "utf-8")
     return path
