@@ -67,3 +67,7 @@ def on_page_content(content, page, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     return output.replace(VERSION_MARK, _version())
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    return output_content.replace(VERSION_MARK, _version())  # 404.html carries the footer too
