@@ -1,0 +1,53 @@
+"""Speed figures for the README: `make bench`. Wall times are medians of a few runs, in seconds,
+and are also given as ratios to `python -c "import torch"` on the same machine."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from autograd_docs.examples import ROOT
+
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+
+
+def wall(cmd: list[str], runs: int = 3) -> float:
+    """Median wall time of a command run from the repo root; a failing command is an error, not a figure."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def torch_import_seconds() -> float:
+    return wall([sys.executable, "-c", "import torch"], runs=5)
+
+
+def doctest_seconds() -> float:
+    """Every python block of every page in both languages, in one pytest process."""
+    return wall([sys.executable, "-m", "pytest", "docs", "-q", "-p", "no:cacheprovider"])
+
+
+def build_seconds() -> float:
+    with tempfile.TemporaryDirectory() as site:
+        return wall([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site])
+
+
+def main() -> None:
+    base = torch_import_seconds()
+    print(f"python -c 'import torch'        {base:6.2f} s   1.00x")
+    for label, seconds, target in (
+        ("doctest, all pages, 2 languages", doctest_seconds(), "target <= 3x"),
+        ("make build (strict)", build_seconds(), "target < 10 s"),
+    ):
+        print(f"{label:32} {seconds:6.2f} s  {seconds / base:5.2f}x   ({target})")
+
+
+if __name__ == "__main__":
+    main()
