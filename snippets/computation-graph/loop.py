@@ -1,0 +1,20 @@
+"""A loop that runs a data-dependent number of times adds a node a pass."""
+import torch
+
+
+def grow(x):
+    while x.norm() < 10:
+        x = x * 2
+    return x
+
+
+def chain(t):  # follow the first edge of each node down to the end
+    node, names = t.grad_fn, []
+    while node is not None:
+        names.append(type(node).__name__)
+        node = node.next_functions[0][0] if node.next_functions else None
+    return " -> ".join(names)
+
+
+print(chain(grow(torch.tensor([1.0, 1.0], requires_grad=True))))
+print(chain(grow(torch.tensor([3.0, 3.0], requires_grad=True))))

@@ -1,0 +1,18 @@
+"""Print the backward graph under a tensor by following next_functions."""
+import torch
+
+
+def show(node, names, depth=0):
+    label = type(node).__name__ if node is not None else "None"
+    if hasattr(node, "variable"):  # AccumulateGrad: say which leaf it feeds
+        label += " -> " + names[id(node.variable)]
+    print("    " * depth + label)
+    for child, _ in getattr(node, "next_functions", ()):
+        show(child, names, depth + 1)
+
+
+x = torch.tensor([1.0, 2.0])  # input data: no gradient wanted
+w = torch.tensor([0.5, -1.0], requires_grad=True)
+b = torch.tensor(0.1, requires_grad=True)
+loss = (w * x + b).sigmoid().sum()
+show(loss.grad_fn, {id(w): "w", id(b): "b"})
