@@ -1,0 +1,9 @@
+"""torch.autograd.grad after backward() on the same graph: the saved tensors are gone."""
+import torch
+
+x = torch.tensor(2.0, requires_grad=True)
+y = (x + 1) * (x + 2)
+
+y.backward()
+print("x.grad:", x.grad)
+torch.autograd.grad(y, x)

@@ -1,0 +1,20 @@
+"""backward(gradient=v) computes the vector-Jacobian product v^T J."""
+import torch
+
+
+def f(x):
+    return torch.stack([x[0] * x[1], x[0] ** 2, 3 * x[1]])
+
+
+x = torch.tensor([2.0, 3.0], requires_grad=True)
+y = f(x)
+v = torch.tensor([1.0, 10.0, 100.0])  # one weight per element of y
+y.backward(gradient=v)
+print("y:", y)
+print("x.grad:", x.grad)
+
+# The Jacobian of f at x = (2, 3), from the formulas by hand
+J = torch.tensor([[3.0, 2.0],
+                  [4.0, 0.0],
+                  [0.0, 3.0]])
+print("v @ J: ", v @ J)
