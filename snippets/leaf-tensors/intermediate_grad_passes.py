@@ -9,6 +9,6 @@ loss.backward()
 
 print("x.grad:", x.grad)
 print("y.retains_grad:", y.retains_grad)
-# The node that stores into x.grad: AccumulateGrad, attached to the leaf x.
+# What stores into x.grad: an AccumulateGrad node holding the leaf x.
 print(y.grad_fn.next_functions)
 print(y.grad_fn.next_functions[0][0].variable is x)

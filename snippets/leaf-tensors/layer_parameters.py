@@ -3,9 +3,10 @@ from torch import nn
 layers = [nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8), nn.Linear(8, 4),
           nn.ReLU(), nn.Sigmoid()]
 for layer in layers:
-    params = [f"{n}{tuple(p.shape)}" for n, p in layer.named_parameters()]
+    shapes = [f"{n}{tuple(p.shape)}" for n, p in layer.named_parameters()]
     count = sum(p.numel() for p in layer.parameters())
-    print(f"{type(layer).__name__:<11} {count:>3} | {' '.join(params) or '-'}")
+    name = type(layer).__name__
+    print(f"{name:<11} {count:>3} | {' '.join(shapes) or '-'}")
 
 bn = layers[1]
 print("BatchNorm2d buffers:", [n for n, _ in bn.named_buffers()])

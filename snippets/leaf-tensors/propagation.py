@@ -6,7 +6,8 @@ z = torch.ones(2, 2, requires_grad=True)
 
 a = x + y  # no input requires grad
 b = a + z  # one input does
-print("x, y, z requires_grad:", x.requires_grad, y.requires_grad, z.requires_grad)
+print("x, y, z requires_grad:",
+      x.requires_grad, y.requires_grad, z.requires_grad)
 print("a, b requires_grad:   ", a.requires_grad, b.requires_grad)
 print("a, b is_leaf:         ", a.is_leaf, b.is_leaf)
 

@@ -9,10 +9,10 @@ output = model(inputs)
 loss = nn.functional.mse_loss(output, target)
 loss.backward()
 
-named = [("inputs", inputs), ("target", target), ("weight", model.weight),
-         ("bias", model.bias), ("output", output), ("loss", loss)]
-for name, t in named:
-    # Reading .grad of a non-leaf only warns; the previous section shows that.
-    grad = t.grad if t.is_leaf else "(not read: non-leaf)"
-    print(f"{name:<6} is_leaf={t.is_leaf!s:<5} requires_grad={t.requires_grad!s:<5}"
-          f" grad={grad}")
+print("name   is_leaf requires_grad grad")
+for name, t in [("inputs", inputs), ("target", target),
+                ("weight", model.weight), ("bias", model.bias),
+                ("output", output), ("loss", loss)]:
+    # Reading .grad of a non-leaf only warns (see "Which tensors get .grad").
+    grad = t.grad if t.is_leaf else "(non-leaf, not read)"
+    print(f"{name:<6} {t.is_leaf!s:<7} {t.requires_grad!s:<13} {grad}")
