@@ -10,5 +10,6 @@ for layer in layers:
 
 bn = layers[1]
 print("BatchNorm2d buffers:", [n for n, _ in bn.named_buffers()])
+print("any buffer requires grad:", any(b.requires_grad for b in bn.buffers()))
 print("all leaves:", all(p.is_leaf and p.requires_grad
                          for layer in layers for p in layer.parameters()))
