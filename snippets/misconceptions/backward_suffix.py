@@ -1,0 +1,7 @@
+import torch
+
+x = torch.tensor(2.0, requires_grad=True)
+t = torch.tensor(3.0)
+# two multiplications, then the three forms of power
+ys = [x * 3, x * x, x**2, x**t, 2**x]
+print(*[y.grad_fn.name() for y in ys])

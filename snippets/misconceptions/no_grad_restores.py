@@ -1,0 +1,9 @@
+import torch
+
+x = torch.ones(2, requires_grad=True)
+with torch.set_grad_enabled(False):
+    with torch.no_grad():
+        pass
+    # no_grad restored the mode it found on entry: off
+    print("after no_grad:    ", torch.is_grad_enabled(), (x * 2).requires_grad)
+print("after both blocks:", torch.is_grad_enabled(), (x * 2).requires_grad)

@@ -1,0 +1,10 @@
+import torch
+
+model = torch.nn.Linear(2, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+model(torch.ones(1, 2)).sum().backward()
+opt.zero_grad()  # set_to_none=True by default since PyTorch 2.0
+print("zero_grad():", model.weight.grad)
+model(torch.ones(1, 2)).sum().backward()
+opt.zero_grad(set_to_none=False)
+print("set_to_none=False:", model.weight.grad)
