@@ -1,6 +1,11 @@
 """BatchNorm1d backward in eval mode, where the running statistics are constants."""
 import torch
 
+
+def same(a, b):
+    return torch.allclose(a, b, rtol=0, atol=1e-12)
+
+
 torch.manual_seed(0)
 N, C = 6, 3
 bn = torch.nn.BatchNorm1d(C, dtype=torch.float64)
@@ -20,10 +25,6 @@ with torch.no_grad():
     dx = bn.weight * s * g
     d_gamma = (g * xhat).sum(dim=0)
     d_beta = g.sum(dim=0)
-
-
-def same(a, b):
-    return torch.allclose(a, b, rtol=0, atol=1e-12)
 
 
 print("dL/dx:    ", same(dx, x.grad))

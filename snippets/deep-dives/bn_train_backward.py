@@ -1,6 +1,11 @@
 """BatchNorm1d backward in training mode, by hand, checked against autograd."""
 import torch
 
+
+def same(a, b):
+    return torch.allclose(a, b, rtol=0, atol=1e-12)
+
+
 torch.manual_seed(0)
 N, C = 6, 3  # batch, features
 bn = torch.nn.BatchNorm1d(C, dtype=torch.float64)  # training mode
@@ -19,7 +24,7 @@ with torch.no_grad():
     var = ((x - mu) ** 2).mean(dim=0)  # biased: divides by N
     s = 1 / torch.sqrt(var + eps)
     xhat = (x - mu) * s
-    forward_ok = torch.allclose(gamma * xhat + beta, y, rtol=0, atol=1e-12)
+    forward_ok = same(gamma * xhat + beta, y)
 
     # step by step, from the output back to x
     d_beta = g.sum(dim=0)
@@ -30,10 +35,6 @@ with torch.no_grad():
     dx_steps = d_xhat * s + d_var * 2 * (x - mu) / N + d_mu / N
     # the compact formula
     dx = gamma * s * (g - g.mean(dim=0) - xhat * (g * xhat).mean(dim=0))
-
-
-def same(a, b):
-    return torch.allclose(a, b, rtol=0, atol=1e-12)
 
 
 print("forward y = gamma*xhat + beta:", forward_ok)
