@@ -52,17 +52,27 @@ def on_page_markdown(markdown, page, config, **kwargs):
     return markdown.replace(VERSION_MARK, _version())
 
 
-def _mathml(m: re.Match) -> str:
-    latex = html.unescape(m["inline"] if m["inline"] is not None else m["block"])
-    display = "block" if m["block"] is not None else "inline"
-    try:
-        return latex_to_mathml(latex.strip(), display=display)
-    except Exception as err:  # latex2mathml raises many types for bad input
-        raise PluginError(f"cannot convert formula to MathML: {latex!r}: {err}") from None
+def _formula_error(page, latex: str, why: str) -> PluginError:
+    first = latex.strip().split("\n")[0]
+    at = page.markdown.find(first) if page.markdown else -1
+    line = page.markdown[:at].count("\n") + 1 if at >= 0 else 1
+    path = ex.display(Path(page.file.abs_src_path))
+    return PluginError(f"{path}:{line}: cannot convert formula to MathML ({why}): {latex.strip()[:80]!r}")
 
 
 def on_page_content(content, page, **kwargs):
-    return MATH.sub(_mathml, content)
+    def mathml(m: re.Match) -> str:
+        latex = html.unescape(m["inline"] if m["inline"] is not None else m["block"])
+        try:
+            out = latex_to_mathml(latex.strip(), display="block" if m["block"] is not None else "inline")
+        except Exception as err:  # latex2mathml raises many types for bad input
+            raise _formula_error(page, latex, str(err)) from None
+        if "<mi>&</mi>" in out:
+            # latex2mathml leaves alignment marks of environments it does not know (aligned) as text
+            raise _formula_error(page, latex, "unsupported environment: use align* or one equation per line")
+        return out
+
+    return MATH.sub(mathml, content)
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -130,8 +130,10 @@ def test_tiny_site_builds(tmp_path):
          "zh/index.md:1: headings (level, id) differ"),
         ({"zh__index_md": GOOD["zh/index.md"].replace(" { #part }", "").replace("(#part)", "(#部分)")},
          "zh/index.md:3: heading has no pinned id"),
+        ({"en__index_md": GOOD["en/index.md"] + "\n$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n"},
+         "en/index.md:8: cannot convert formula to MathML (unsupported environment"),
     ],
-    ids=["wrong-include", "missing-translation", "broken-link", "broken-anchor", "drifted-heading-ids", "unpinned-id"],
+    ids=["wrong-include", "missing-translation", "broken-link", "broken-anchor", "drifted-heading-ids", "unpinned-id", "bad-formula"],
 )
 def test_bad_input_fails_the_build_naming_file_and_line(tmp_path, changes, message):
     out = build_tiny(tmp_path, **changes)
