@@ -1,0 +1,10 @@
+import torch
+
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+d = (x * 2).detach()
+d.requires_grad_()  # a detached tensor is a leaf, so this is allowed
+print("d.requires_grad:", d.requires_grad, "| d.is_leaf:", d.is_leaf)
+
+(d ** 2).sum().backward()
+print("d.grad:", d.grad)
+print("x.grad:", x.grad)  # nothing flows back past the cut
