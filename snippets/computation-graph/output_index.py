@@ -6,3 +6,5 @@ first, second = x.split(2)
 print("one node:", first.grad_fn is second.grad_fn)
 y = second * first
 print(y.grad_fn.next_functions)
+y.sum().backward()  # d/d(first) = second, d/d(second) = first
+print("x.grad:", x.grad)
