@@ -18,4 +18,4 @@ with torch.no_grad():
 after = layer1_weight_grad()
 print("before:", before)
 print("after: ", after)
-print("after == 2 * before:", torch.allclose(after, 2 * before))
+print("after == 2 * before:", torch.equal(after, 2 * before))
