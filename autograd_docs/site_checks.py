@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograd_docs import examples as ex
+from autograd_docs import graphs
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
@@ -66,7 +67,7 @@ def language_pages(docs: Path) -> dict[str, dict[str, Path]]:
 
 
 def check_translations(docs: Path) -> list[str]:
-    """Every page exists in both languages, with the same includes in the same order and the same heading ids."""
+    """Every page exists in both languages, with the same includes, heading ids and picture markers, in the same order."""
     errors: list[str] = []
     langs = language_pages(docs)
     base, *others = ex.LANGUAGES
@@ -97,6 +98,17 @@ def _compare(a: Page, b: Page) -> list[str]:
         errors.append(
             f"{ex.display(b.path)}:1: headings (level, id) differ from {ex.display(a.path)}\n"
             f"  {a.path.parent.name}: {ida}\n  {b.path.parent.name}: {idb}"
+        )
+    try:
+        ma, mb = graphs.read_markers(a.path), graphs.read_markers(b.path)
+    except ex.PageError as err:
+        return errors + [str(err)]
+    if [m.spec for m in ma] != [m.spec for m in mb]:
+        k = next((k for k, (x, y) in enumerate(zip(ma, mb)) if x.spec != y.spec), min(len(ma), len(mb)))
+        line = mb[k].line if k < len(mb) else 1
+        errors.append(
+            f"{ex.display(b.path)}:{line}: picture markers differ from {ex.display(a.path)} (same snippets and tensors, same order)\n"
+            f"  {a.path.parent.name}: {[m.spec for m in ma]}\n  {b.path.parent.name}: {[m.spec for m in mb]}"
         )
     return errors
 

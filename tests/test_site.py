@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,24 +10,9 @@ import torch
 
 from autograd_docs import examples as ex
 from autograd_docs import site_checks
+from conftest import mkdocs_build  # the built_site fixture lives in conftest.py too
 
 ROOT = ex.ROOT
-
-
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
 
 
 def test_installed_torch_is_the_recorded_one():
@@ -88,11 +70,12 @@ def tiny_site(tmp_path: Path, pages: dict[str, str]) -> Path:
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, "utf-8")
     (docs / "assets").mkdir(exist_ok=True)
-    (docs / "assets" / "site.css").write_text("")
+    for css in ("site.css", "graphs.css"):
+        (docs / "assets" / css).write_text("")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("- autograd_docs/mkdocs_hooks.py", f"- {ROOT / 'autograd_docs' / 'mkdocs_hooks.py'}")
+    config = config.replace("- autograd_docs/", f"- {ROOT / 'autograd_docs'}/")  # every hook
     config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", "nav:\n  - Home: index.md\n", config)
     path = tmp_path / "mkdocs.yml"
     path.write_text(config, "utf-8")

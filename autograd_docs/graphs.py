@@ -1,0 +1,502 @@
+"""Pictures of the real autograd graph: run a snippet, walk its tensors' grad_fn chains, write DOT, lay it out as SVG.
+
+Pages ask for a picture with an `<!-- autograd-graph: ... -->` marker (syntax in README.md, "Writing pages");
+graph_hooks.py puts the figures into the built pages, the tests and `make bench` call this module directly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import io
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sysconfig
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from autograd_docs import examples as ex
+
+MAX_NODES = 200  # a bigger drawing is unreadable on a page; better to fail than to ship it
+DIRECTIONS = {"down": "TB", "right": "LR"}
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--[ \t]*autograd-graph\b(?P<rest>.*)$")
+NAME = re.compile(r"^[A-Za-z_]\w*(?:\.\w+)*$", re.ASCII)  # x, model.weight, net.0.bias (nn.Sequential)
+
+
+class GraphError(Exception):
+    """A picture cannot be drawn; raised with a message that the caller prefixes with `page:line:`."""
+
+
+# --- the walker ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    id: str  # n0, n1, ... in visiting order, so that two builds write the same DOT
+    kind: str  # "tensor", "backward" (any grad_fn but AccumulateGrad), "accumulate" or "none"
+    label: str  # the backward node's class name as PyTorch prints it, or the tensor's names joined by " = "
+    is_leaf: bool | None = None  # tensors only
+    requires_grad: bool | None = None  # tensors only
+
+
+@dataclass
+class Edge:
+    src: str
+    dst: str
+    kind: str  # "next" (an entry of next_functions), "grad_fn" (tensor -> its grad_fn), "variable" (AccumulateGrad -> leaf)
+    slot: int | None = None  # position in next_functions, for "next" edges of nodes with several slots
+
+
+@dataclass
+class Graph:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def node(self, node_id: str) -> Node:
+        return next(n for n in self.nodes if n.id == node_id)
+
+    def labels(self, kind: str | None = None) -> list[str]:
+        return [n.label for n in self.nodes if kind is None or n.kind == kind]
+
+    def targets(self, node_id: str, kind: str = "next") -> list[Node]:
+        """The nodes an edge of this kind leads to from node_id, in next_functions order."""
+        return [self.node(e.dst) for e in self.edges if e.src == node_id and e.kind == kind]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {n.kind for n in self.nodes} | {"edge-" + e.kind for e in self.edges}
+
+
+UNNAMED = "tensor"  # label of a leaf reached through AccumulateGrad that the marker did not name
+
+
+def walk(named: Sequence[tuple[str, Any]]) -> Graph:
+    """The autograd graph behind the named tensors, as PyTorch holds it right now.
+
+    Starts at each tensor in the given order and follows grad_fn, next_functions and
+    AccumulateGrad.variable depth first; a None slot in next_functions becomes its own "None" node.
+    Tensors and nodes are matched by identity, so a tensor used twice is drawn once with two edges.
+    """
+    graph = Graph()
+    names: dict[int, list[str]] = {}
+    tensors: dict[int, Any] = {}
+    for name, t in named:
+        names.setdefault(id(t), []).append(name)
+        tensors[id(t)] = t
+    seen: dict[int, str] = {}
+    alive: list[Any] = []  # keeps every visited object referenced, so that no id() is reused during the walk
+
+    def add(kind: str, label: str, **flags) -> str:
+        if len(graph.nodes) >= MAX_NODES:
+            raise GraphError(f"the graph has more than {MAX_NODES} nodes: too big to draw, pick a smaller example")
+        node = Node(f"n{len(graph.nodes)}", kind, label, **flags)
+        graph.nodes.append(node)
+        return node.id
+
+    def tensor(t) -> str:
+        if id(t) not in seen:
+            alive.append(t)
+            label = " = ".join(names.get(id(t), [UNNAMED]))
+            seen[id(t)] = add("tensor", label, is_leaf=t.is_leaf, requires_grad=t.requires_grad)
+        return seen[id(t)]
+
+    def backward(fn) -> str:
+        if id(fn) in seen:
+            return seen[id(fn)]
+        alive.append(fn)
+        kind = "accumulate" if type(fn).__name__ == "AccumulateGrad" else "backward"
+        node_id = seen[id(fn)] = add(kind, type(fn).__name__)
+        if kind == "accumulate":
+            graph.edges.append(Edge(node_id, tensor(fn.variable), "variable"))
+        slots = fn.next_functions
+        for slot, (nxt, _input_nr) in enumerate(slots):
+            dst = add("none", "None") if nxt is None else backward(nxt)
+            graph.edges.append(Edge(node_id, dst, "next", slot if len(slots) > 1 else None))
+        return node_id
+
+    for _, t in named:
+        if id(t) in seen:
+            continue
+        node_id = tensor(t)
+        if t.grad_fn is not None:
+            graph.edges.append(Edge(node_id, backward(t.grad_fn), "grad_fn"))
+    return graph
+
+
+# --- DOT and SVG -----------------------------------------------------------------------------------
+
+FONT = "Helvetica"  # graphviz-pure has metrics for it (monospace text overflows its boxes)
+
+# Light-theme colours live in the DOT so that the SVG looks right even without the site's CSS;
+# docs/assets/graphs.css restyles the same classes for the dark theme.
+NODE_STYLE = {
+    "backward": 'shape=box style="rounded,filled" fillcolor="#fff3e0" color="#e65100"',
+    "accumulate": 'shape=box style="rounded,filled" fillcolor="#e3f2fd" color="#1565c0"',
+    "none": 'shape=plaintext fontcolor="#757575" fontsize=11',
+}
+EDGE_STYLE = {
+    "next": 'color="#424242"',
+    "grad_fn": 'style=dashed color="#2e7d32" fontcolor="#2e7d32" label="grad_fn"',
+    "variable": 'style=dashed color="#2e7d32" fontcolor="#2e7d32" label="variable"',
+}
+
+
+def _tensor_classes(n: Node) -> str:
+    return "tensor " + ("leaf" if n.is_leaf else "nonleaf") + ("" if n.requires_grad else " nograd")
+
+
+def _tensor_style(n: Node) -> str:
+    fill = "#e8f5e9" if n.is_leaf and n.requires_grad else "#ffffff"
+    color = "#2e7d32" if n.requires_grad else "#9e9e9e"
+    dashed = "" if n.requires_grad else ",dashed"
+    name = html.escape(n.label)
+    label = (
+        f'<<B>{name}</B><BR/><FONT POINT-SIZE="10">is_leaf={n.is_leaf}</FONT>'
+        f'<BR/><FONT POINT-SIZE="10">requires_grad={n.requires_grad}</FONT>>'
+    )
+    return f'shape=ellipse style="filled{dashed}" fillcolor="{fill}" color="{color}" margin="0.05,0.02" label={label}'
+
+
+def to_dot(graph: Graph, direction: str = "down") -> str:
+    """DOT text for the graph: ASCII only, one line per node and edge, in the walker's order."""
+    lines = [
+        "digraph autograd {",
+        f'  graph [rankdir={DIRECTIONS[direction]} bgcolor="transparent" nodesep=0.35 ranksep=0.45 pad=0.1];',
+        f'  node [fontname="{FONT}" fontsize=13 penwidth=1.2 height=0.4];',
+        f'  edge [fontname="{FONT}" fontsize=10 arrowsize=0.7 penwidth=1.1];',
+    ]
+    for n in graph.nodes:
+        if not n.label.isascii():
+            raise GraphError(f"label {n.label!r} is not ASCII: keep names in the drawing ASCII, put other text in the caption")
+        if n.kind == "tensor":
+            attrs = _tensor_style(n)
+            cls = _tensor_classes(n)
+        else:
+            attrs = f'{NODE_STYLE[n.kind]} label="{n.label}"'
+            cls = n.kind
+        lines.append(f'  {n.id} [class="{cls}" {attrs}];')
+    for e in graph.edges:
+        cls, attrs = e.kind, EDGE_STYLE[e.kind]
+        if e.kind == "next" and graph.node(e.dst).kind == "none":
+            cls, attrs = "next nograd", 'style=dashed color="#9e9e9e"'
+        if e.slot is not None:
+            attrs += f' label="[{e.slot}]" fontcolor="#757575"'
+        lines.append(f'  {e.src} -> {e.dst} [class="{cls}" {attrs}];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def layout_command() -> list[str]:
+    """$AUTOGRAD_DOCS_DOT if set, else graphviz-pure from this environment (pinned in pyproject.toml), else Graphviz's dot."""
+    if os.environ.get("AUTOGRAD_DOCS_DOT"):
+        return shlex.split(os.environ["AUTOGRAD_DOCS_DOT"]) + ["-Tsvg"]
+    bundled = Path(sysconfig.get_path("scripts")) / "graphviz-pure"
+    for candidate in (str(bundled) if bundled.exists() else None, shutil.which("graphviz-pure"), shutil.which("dot")):
+        if candidate:
+            return [candidate, "-Tsvg"]
+    raise GraphError("no graph layout program: install the pinned graphviz-pure (`make install`) or Graphviz's `dot`")
+
+
+SVG_START = re.compile(r"<svg\b")
+COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+TITLE = re.compile(r"<title>.*?</title>\n?", re.S)
+ID_ATTR = re.compile(r' id="[^"]*"')
+
+
+def layout(dot: str) -> str:
+    """SVG for the DOT text, cleaned for inlining: no prolog, comments, ids or <title>s (the figure adds its own)."""
+    cmd = layout_command()
+    try:
+        proc = subprocess.run(cmd, input=dot, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise GraphError(f"graph layout failed ({cmd[0]}): {err}") from None
+    if proc.returncode != 0 or proc.stderr.strip():
+        raise GraphError(f"graph layout failed ({cmd[0]}, exit {proc.returncode}): {proc.stderr.strip() or 'no message'}")
+    svg = proc.stdout
+    start = SVG_START.search(svg)
+    if start is None:
+        raise GraphError(f"graph layout failed ({cmd[0]}): no <svg> in its output")
+    svg = svg[start.start():]
+    svg = COMMENT.sub("", svg)
+    svg = TITLE.sub("", svg)
+    return ID_ATTR.sub("", svg).strip() + "\n"
+
+
+# --- markers on pages ----------------------------------------------------------------------------
+
+
+@dataclass
+class Marker:
+    path: Path
+    line: int  # 1-based line of `<!-- autograd-graph:`
+    end: int  # 1-based line of the closing `-->`
+    indent: str
+    snippet: str  # path under snippets/
+    tensors: tuple[str, ...]
+    direction: str
+    caption: str  # Markdown, in the page's language
+
+    @property
+    def where(self) -> str:
+        return f"{ex.display(self.path)}:{self.line}"
+
+    @property
+    def spec(self) -> str:
+        """What must be the same in every language: everything but the caption."""
+        return f"{self.snippet} tensors={','.join(self.tensors)} direction={self.direction}"
+
+
+def read_markers(path: Path, text: str | None = None) -> list[Marker]:
+    """Every picture marker of a page, outside code fences (a page may show the syntax in a code block)."""
+    text = path.read_text("utf-8") if text is None else text
+    lines = text.split("\n")
+    in_code: set[int] = set()
+    for f in ex.read_fences(path, text):
+        in_code.update(range(f.line, f.line + f.body.count("\n") + 2))
+    markers = []
+    for i, line in enumerate(lines):
+        n = i + 1
+        m = MARKER.match(line)
+        if not m or n in in_code:
+            continue
+        end = next((j for j in range(i, len(lines)) if "-->" in lines[j]), None)
+        if end is None:
+            raise ex.PageError(f"{ex.display(path)}:{n}: picture marker is never closed with -->")
+        head = m["rest"]
+        if not head.startswith(":"):
+            raise ex.PageError(f"{ex.display(path)}:{n}: write the marker as `<!-- autograd-graph: chapter/name.py tensors=a,b`")
+        body = "\n".join([head[1:]] + [l[len(m["indent"]):] if l.startswith(m["indent"]) else l for l in lines[i + 1 : end + 1]])
+        body = body[: body.rindex("-->")]
+        spec, _, caption = body.partition("\n")
+        caption = "\n".join(l.strip() for l in caption.strip().split("\n"))
+        markers.append(_parse(path, n, end + 1, m["indent"], spec, caption))
+    return markers
+
+
+def _parse(path: Path, line: int, end: int, indent: str, spec: str, caption: str) -> Marker:
+    where = f"{ex.display(path)}:{line}"
+    words = spec.split()
+    if not words or "=" in words[0]:
+        raise ex.PageError(f"{where}: picture marker names no snippet: `<!-- autograd-graph: chapter/name.py tensors=a,b`")
+    options = {}
+    for word in words[1:]:
+        key, eq, value = word.partition("=")
+        if not eq or key not in ("tensors", "direction") or key in options:
+            raise ex.PageError(f"{where}: bad picture option {word!r}: use tensors=a,b,c and optionally direction=down|right")
+        options[key] = value
+    tensors = tuple(t for t in options.get("tensors", "").split(",") if t)
+    if not tensors:
+        raise ex.PageError(f"{where}: picture marker needs tensors=a,b,... (the snippet's variables to draw from)")
+    for t in tensors:
+        if not NAME.match(t):
+            raise ex.PageError(f"{where}: {t!r} is not a variable name (a, a.b, a.0.b): tensor names are ASCII identifiers")
+    direction = options.get("direction", "down")
+    if direction not in DIRECTIONS:
+        raise ex.PageError(f"{where}: direction={direction} is not one of {', '.join(DIRECTIONS)}")
+    if not caption:
+        raise ex.PageError(f"{where}: picture marker has no caption: write it on the lines before -->, in the page's language")
+    if re.search(r"\n[ \t]*\n", caption):
+        raise ex.PageError(f"{where}: the picture's caption is one paragraph: remove the blank line")
+    return Marker(path, line, end, indent, words[0], tensors, direction, caption)
+
+
+# --- running a snippet and drawing a marker --------------------------------------------------------
+
+_drawn: dict[tuple, tuple["Graph", str, str]] = {}  # both languages draw from one run of the snippet
+
+
+def snippet_namespace(snippet: str, snippets: Path = ex.SNIPPETS) -> dict:
+    """Run a snippet as the site runs examples (same state reset first) and return its variables."""
+    path = snippets / snippet
+    if not path.is_file():
+        raise GraphError(f"snippet not found: {ex.display(path)}")
+    ex.reset_state()
+    namespace: dict = {"__name__": "__main__", "__file__": str(path)}
+    try:
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")  # the page's output block shows the warnings; the picture does not
+            exec(compile(path.read_text("utf-8"), str(path), "exec", dont_inherit=True), namespace)
+    except Exception as err:  # noqa: BLE001
+        recorded = path.with_suffix(".out")
+        if not (recorded.exists() and ex.expects_exception(recorded.read_text("utf-8"))):
+            raise GraphError(f"snippet {ex.display(path)} raised {type(err).__name__}: {err}") from None
+        # A snippet that ends in its recorded exception is drawn as it stands at that point.
+    finally:
+        ex.reset_state()
+    return namespace
+
+
+def resolve(namespace: dict, name: str, snippet: str):
+    import torch
+
+    head, *attrs = name.split(".")
+    if head not in namespace:
+        defined = sorted(k for k, v in namespace.items() if isinstance(v, torch.Tensor))
+        raise GraphError(f"snippet {snippet} defines no {head!r} (its tensors: {', '.join(defined) or 'none'})")
+    obj = namespace[head]
+    for attr in attrs:
+        if not hasattr(obj, attr):
+            raise GraphError(f"in snippet {snippet}, {name!r} does not exist ({type(obj).__name__} has no {attr!r})")
+        obj = getattr(obj, attr)
+    if not isinstance(obj, torch.Tensor):
+        raise GraphError(f"in snippet {snippet}, {name!r} is a {type(obj).__name__}, not a tensor")
+    return obj
+
+
+def draw(marker: Marker, snippets: Path = ex.SNIPPETS) -> tuple[Graph, str, str]:
+    """(graph, DOT, cleaned SVG) for a marker; raises PageError naming the marker's page and line."""
+    path = snippets / marker.snippet
+    key = (str(path), path.read_text("utf-8") if path.is_file() else None, marker.tensors, marker.direction)
+    if key in _drawn:
+        return _drawn[key]
+    try:
+        namespace = snippet_namespace(marker.snippet, snippets)
+        graph = walk([(name, resolve(namespace, name, marker.snippet)) for name in marker.tensors])
+        dot = to_dot(graph, marker.direction)
+        _drawn[key] = graph, dot, layout(dot)
+    except GraphError as err:
+        raise ex.PageError(f"{marker.where}: {err}") from None
+    return _drawn[key]
+
+
+# --- the figure, in the page's language ------------------------------------------------------------
+
+TEXT = {
+    "en": {
+        "title": "Autograd graph of {names}, drawn from the snippet {snippet}",
+        "tensor": "Tensor {name}: is_leaf={leaf}, requires_grad={rg}",
+        "grad_fn": ", grad_fn is {fn}",
+        "unnamed": "an unnamed tensor",
+        "next": "{fn} passes gradients on to {targets}.",
+        "stop": "{fn} has no next functions.",
+        "accumulate": "AccumulateGrad adds the gradient into {name}.grad.",
+        "and": " and ",
+        "legend": "Legend",
+        "backward": "backward node (a grad_fn), named as PyTorch prints it",
+        "accumulate-key": "AccumulateGrad: adds the gradient into its leaf tensor's .grad",
+        "tensor-key": "tensor from the code, with is_leaf and requires_grad",
+        "none": "None: an input that needs no gradient",
+        "edge-next": "next_functions: where each node sends gradients in backward()",
+        "edge-link": "a tensor's grad_fn, or the leaf an AccumulateGrad feeds (its .variable)",
+    },
+    "zh": {
+        "title": "代码片段 {snippet} 中 {names} 的计算图，构建时由代码实际生成",
+        "tensor": "张量 {name}：is_leaf={leaf}，requires_grad={rg}",
+        "grad_fn": "，grad_fn 是 {fn}",
+        "unnamed": "一个未命名的张量",
+        "next": "{fn} 把梯度继续传给 {targets}。",
+        "stop": "{fn} 没有后续节点。",
+        "accumulate": "AccumulateGrad 把梯度累加到 {name}.grad。",
+        "and": "、",
+        "legend": "图例",
+        "backward": "反向节点（即 grad_fn），名称与 PyTorch 打印的一致",
+        "accumulate-key": "AccumulateGrad：把梯度累加到所连叶子张量的 .grad",
+        "tensor-key": "代码中的张量，标出 is_leaf 与 requires_grad",
+        "none": "None：该输入不需要梯度",
+        "edge-next": "next_functions：反向传播时梯度流向的下一个节点",
+        "edge-link": "张量的 grad_fn，或 AccumulateGrad 所连的叶子张量（其 .variable）",
+    },
+}
+
+# Small drawings for the legend, styled by the same classes as the picture (see docs/assets/graphs.css).
+KEYS = [
+    ("backward", "backward", '<rect class="shape" x="1" y="2" width="30" height="14" rx="4" fill="#fff3e0" stroke="#e65100"/>'),
+    ("accumulate", "accumulate-key", '<rect class="shape" x="1" y="2" width="30" height="14" rx="4" fill="#e3f2fd" stroke="#1565c0"/>'),
+    ("tensor leaf", "tensor-key", '<ellipse class="shape" cx="16" cy="9" rx="15" ry="7" fill="#e8f5e9" stroke="#2e7d32"/>'),
+    ("none", "none", '<text class="word" x="16" y="13" text-anchor="middle" font-size="11" font-family="Helvetica,sans-serif" fill="#757575">None</text>'),
+    ("edge next", "edge-next", '<path class="line" d="M2 9H24" stroke="#424242" stroke-width="1.4"/><path class="head" d="M24 5L31 9L24 13Z" fill="#424242"/>'),
+    ("edge link", "edge-link", '<path class="line" d="M2 9H24" stroke="#2e7d32" stroke-width="1.4" stroke-dasharray="4 3"/><path class="head" d="M24 5L31 9L24 13Z" fill="#2e7d32"/>'),
+]
+
+
+def describe(graph: Graph, lang: str) -> list[str]:
+    """The graph in sentences, for screen readers and search: every node and where it sends gradients."""
+    t = TEXT[lang]
+    counts: dict[str, int] = {}
+    for n in graph.nodes:
+        if n.kind in ("backward", "accumulate"):
+            counts[n.label] = counts.get(n.label, 0) + 1
+    names: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for n in graph.nodes:
+        if n.kind == "tensor":
+            names[n.id] = t["unnamed"] if n.label == UNNAMED else n.label
+        elif n.kind == "none":
+            names[n.id] = "None"
+        else:
+            seen[n.label] = seen.get(n.label, 0) + 1
+            names[n.id] = n.label + (f" ({seen[n.label]})" if counts[n.label] > 1 else "")
+    sentences = []
+    for n in graph.nodes:
+        if n.kind == "tensor":
+            s = t["tensor"].format(name=names[n.id], leaf=n.is_leaf, rg=n.requires_grad)
+            fns = graph.targets(n.id, "grad_fn")
+            sentences.append(s + (t["grad_fn"].format(fn=names[fns[0].id]) if fns else "") + ("." if lang == "en" else "。"))
+        elif n.kind in ("backward", "accumulate"):
+            targets = graph.targets(n.id)
+            if targets:
+                sentences.append(t["next"].format(fn=names[n.id], targets=t["and"].join(names[x.id] for x in targets)))
+            elif n.kind == "backward":
+                sentences.append(t["stop"].format(fn=names[n.id]))
+            for leaf in graph.targets(n.id, "variable"):
+                sentences.append(t["accumulate"].format(name=names[leaf.id]))
+    return sentences
+
+
+def figure_body(marker: Marker, lang: str, number: int, snippets: Path = ex.SNIPPETS) -> str:
+    """The drawing and its legend (the hook wraps them in <figure> with the caption)."""
+    graph, _, svg = draw(marker, snippets)
+    t = TEXT[lang]
+    uid = f"autograd-graph-{number}"
+    title = t["title"].format(names=", ".join(marker.tensors), snippet=marker.snippet)
+    desc = " ".join(describe(graph, lang))
+    head_end = svg.index(">") + 1
+    svg = (
+        svg[: head_end - 1].rstrip()
+        + f' role="img" aria-labelledby="{uid}-title {uid}-desc">\n'
+        + f'<title id="{uid}-title">{html.escape(title)}</title>\n<desc id="{uid}-desc">{html.escape(desc)}</desc>'
+        + svg[head_end:]
+    )
+    present = graph.kinds
+    wanted = {
+        "backward": "backward" in present,
+        "accumulate": "accumulate" in present,
+        "tensor leaf": "tensor" in present,
+        "none": "none" in present,
+        "edge next": "edge-next" in present,
+        "edge link": "edge-grad_fn" in present or "edge-variable" in present,
+    }
+    items = "".join(
+        f'<li><svg class="key {cls}" width="32" height="18" viewBox="0 0 32 18" aria-hidden="true">{shape}</svg>'
+        f"<span>{html.escape(t[text])}</span></li>"
+        for cls, text, shape in KEYS
+        if wanted[cls]
+    )
+    return (
+        f'<div class="autograd-graph-drawing">{svg.strip()}</div>\n'
+        f'<ul class="autograd-graph-legend" aria-label="{t["legend"]}">{items}</ul>'
+    )
+
+
+def page_language(path: Path, docs: Path = ex.DOCS) -> str:
+    try:
+        lang = path.resolve().relative_to(docs.resolve()).parts[0]
+    except ValueError:
+        return ex.LANGUAGES[0]
+    return lang if lang in TEXT else ex.LANGUAGES[0]
+
+
+def render_all(docs: Path = ex.DOCS) -> dict[str, list[str]]:
+    """Every marker of every page drawn as the build draws it: {page: [figure body, ...]}."""
+    out = {}
+    for page in ex.pages(docs):
+        markers = read_markers(page)
+        if markers:
+            lang = page_language(page, docs)
+            out[ex.display(page)] = [figure_body(m, lang, k) for k, m in enumerate(markers, start=1)]
+    return out

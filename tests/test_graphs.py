@@ -1,0 +1,362 @@
+"""The graph pictures: the walker draws what autograd holds, markers are checked, and every marker renders."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import torch
+
+from autograd_docs import examples as ex
+from autograd_docs import graphs, site_checks
+from conftest import mkdocs_build
+from test_site import GOOD, html_path, tiny_site
+
+# --- the walker ---------------------------------------------------------------------------------
+
+
+def kinds_and_labels(g: graphs.Graph) -> list[tuple[str, str]]:
+    return [(n.kind, n.label) for n in g.nodes]
+
+
+def reachable(g: graphs.Graph, start: str) -> set[str]:
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo += [e.dst for e in g.edges if e.src == node]
+    return seen
+
+
+def by_label(g: graphs.Graph, label: str) -> list[graphs.Node]:
+    return [n for n in g.nodes if n.label == label]
+
+
+def test_nodes_are_named_as_pytorch_prints_them_in_visiting_order():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x + 2
+    z = (y * 3).sum()
+    g = graphs.walk([("z", z)])
+    assert kinds_and_labels(g) == [
+        ("tensor", "z"),
+        ("backward", "SumBackward0"),
+        ("backward", "MulBackward0"),
+        ("backward", "AddBackward0"),
+        ("accumulate", "AccumulateGrad"),
+        ("tensor", graphs.UNNAMED),  # x is reached, but the walk was not told its name
+        ("none", "None"),  # the constant 2
+        ("none", "None"),  # the constant 3
+    ]
+    assert [n.id for n in g.nodes] == [f"n{k}" for k in range(8)]
+    for fn, label in ((z.grad_fn, "SumBackward0"), (y.grad_fn, "AddBackward0")):
+        assert repr(fn).startswith(f"<{label} object at 0x")
+    z_node = g.nodes[0]
+    assert (z_node.is_leaf, z_node.requires_grad) == (False, True)
+    assert [n.label for n in g.targets(z_node.id, "grad_fn")] == ["SumBackward0"]
+
+
+def test_accumulate_grad_feeds_the_leaf_it_accumulates_into():
+    x = torch.ones(3)  # data: needs no gradient
+    w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    b = torch.tensor(0.5, requires_grad=True)
+    out = (x * w).sum() + b
+    g = graphs.walk([("out", out), ("w", w), ("b", b)])
+    fed = {g.targets(a.id, "variable")[0].label for a in by_label(g, "AccumulateGrad")}
+    assert fed == {"w", "b"}
+    for name in ("w", "b"):
+        (leaf,) = by_label(g, name)
+        assert (leaf.is_leaf, leaf.requires_grad) == (True, True)
+        assert g.targets(leaf.id, "grad_fn") == []  # a leaf has no grad_fn
+    assert len(by_label(g, "AccumulateGrad")) == 2
+
+
+def test_an_input_that_needs_no_gradient_is_a_none_slot():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    c = torch.tensor([3.0, 4.0])
+    y = x * c
+    assert y.grad_fn.next_functions[1][0] is None
+    g = graphs.walk([("y", y), ("x", x), ("c", c)])
+    (mul,) = by_label(g, "MulBackward0")
+    assert [n.label for n in g.targets(mul.id)] == ["AccumulateGrad", "None"]
+    assert [e.slot for e in g.edges if e.src == mul.id] == [0, 1]
+    (c_node,) = by_label(g, "c")
+    assert (c_node.is_leaf, c_node.requires_grad) == (True, False)
+    assert not any(c_node.id in (e.src, e.dst) for e in g.edges)  # c is not in the graph at all
+
+
+def test_detach_cuts_the_graph():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    w = torch.tensor([3.0, 4.0], requires_grad=True)
+    h = x * 2
+    d = h.detach()
+    z = d * w
+    g = graphs.walk([("z", z), ("h", h), ("d", d), ("x", x)])
+    (z_node,) = by_label(g, "z")
+    from_z = {g.node(i).label for i in reachable(g, z_node.id)}
+    assert from_z == {"z", "MulBackward0", "None", "AccumulateGrad", graphs.UNNAMED}  # w unnamed, x unreachable
+    (x_node,) = by_label(g, "x")
+    assert x_node.id not in reachable(g, z_node.id)
+    (d_node,) = by_label(g, "d")
+    assert (d_node.is_leaf, d_node.requires_grad) == (True, False)
+    assert not any(d_node.id in (e.src, e.dst) for e in g.edges)
+    (h_node,) = by_label(g, "h")
+    assert x_node.id in reachable(g, h_node.id)  # the graph before the cut is still there, from h
+
+
+def test_a_tensor_used_twice_is_one_node_with_two_edges():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x * x
+    g = graphs.walk([("y", y), ("x", x)])
+    (mul,) = by_label(g, "MulBackward0")
+    (acc,) = by_label(g, "AccumulateGrad")
+    (x_node,) = by_label(g, "x")
+    assert [(e.dst, e.slot) for e in g.edges if e.src == mul.id] == [(acc.id, 0), (acc.id, 1)]
+    assert g.targets(acc.id, "variable") == [x_node]
+
+    s = x * 2 + (x + 1)  # used by two operations: both reach the one AccumulateGrad
+    g = graphs.walk([("s", s), ("x", x)])
+    (acc,) = by_label(g, "AccumulateGrad")
+    assert [e.src for e in g.edges if e.dst == acc.id] == [by_label(g, "MulBackward0")[0].id, by_label(g, "AddBackward0")[1].id]
+
+
+def test_one_tensor_under_two_names_is_one_node():
+    a = torch.ones(2, requires_grad=True)
+    b = a
+    g = graphs.walk([("a", a), ("b", b)])
+    assert kinds_and_labels(g) == [("tensor", "a = b")]
+
+
+def sample_dot() -> str:
+    x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    w = torch.ones(3, requires_grad=True)
+    loss = ((x * w).sigmoid() * x).sum()
+    return graphs.to_dot(graphs.walk([("loss", loss), ("x", x), ("w", w)]))
+
+
+def test_dot_and_svg_are_the_same_on_every_run():
+    first, second = sample_dot(), sample_dot()
+    assert first == second
+    assert "0x" not in first and first.isascii()
+    assert "SigmoidBackward0" in first
+    svg = graphs.layout(first)
+    assert svg == graphs.layout(second)
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert " id=" not in svg and "<title>" not in svg  # the figure adds its own ids and title
+
+
+def test_labels_must_be_ascii_and_graphs_small():
+    t = torch.ones(1, requires_grad=True)
+    with pytest.raises(graphs.GraphError, match="not ASCII"):
+        graphs.to_dot(graphs.walk([("张量", t * 2)]))
+    y = t
+    for _ in range(graphs.MAX_NODES):
+        y = y * 1.5
+    with pytest.raises(graphs.GraphError, match="too big to draw"):
+        graphs.walk([("y", y)])
+
+
+# --- markers ------------------------------------------------------------------------------------
+
+MARKER = "<!-- autograd-graph: computation-graph/grad_fn_recorded.py tensors=z,y,x\nThe caption, with `code`.\n-->\n"
+
+
+def page(tmp_path: Path, text: str, name: str = "page.md") -> Path:
+    p = tmp_path / name
+    p.write_text(text, "utf-8")
+    return p
+
+
+def test_markers_are_read_outside_code_fences(tmp_path):
+    text = (
+        "# Title\n\n" + MARKER + "\n```markdown\n" + MARKER + "```\n\n"
+        "!!! note\n\n    <!-- autograd-graph: a/b.py tensors=m.weight direction=right\n    Indented caption\n"
+        "    on two lines -->\n"
+    )
+    markers = graphs.read_markers(page(tmp_path, text))
+    assert [(m.line, m.end, m.snippet, m.tensors, m.direction, m.caption) for m in markers] == [
+        (3, 5, "computation-graph/grad_fn_recorded.py", ("z", "y", "x"), "down", "The caption, with `code`."),
+        (15, 17, "a/b.py", ("m.weight",), "right", "Indented caption\non two lines"),
+    ]
+    assert markers[1].indent == "    "
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("<!-- autograd-graph: a.py tensors=x\ncaption\n", "2: picture marker is never closed"),
+        ("<!-- autograd-graph a.py tensors=x\ncaption -->\n", "2: write the marker as"),
+        ("<!-- autograd-graph: tensors=x\ncaption -->\n", "2: picture marker names no snippet"),
+        ("<!-- autograd-graph: a.py\ncaption -->\n", "2: picture marker needs tensors="),
+        ("<!-- autograd-graph: a.py tensors=x color=red\ncaption -->\n", "2: bad picture option 'color=red'"),
+        ("<!-- autograd-graph: a.py tensors=x-1\ncaption -->\n", "2: 'x-1' is not a variable name"),
+        ("<!-- autograd-graph: a.py tensors=x direction=up\ncaption -->\n", "2: direction=up is not one of down, right"),
+        ("<!-- autograd-graph: a.py tensors=x -->\n", "2: picture marker has no caption"),
+        ("<!-- autograd-graph: a.py tensors=x\none\n\ntwo -->\n", "2: the picture's caption is one paragraph"),
+    ],
+    ids=["unclosed", "no-colon", "no-snippet", "no-tensors", "bad-option", "bad-name", "bad-direction", "no-caption", "two-paragraphs"],
+)
+def test_malformed_markers_name_page_and_line(tmp_path, text, message):
+    path = page(tmp_path, "# T\n" + text)
+    with pytest.raises(ex.PageError) as err:
+        graphs.read_markers(path)
+    assert str(err.value).startswith(f"{ex.display(path)}:{message}")
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("nope/missing.py tensors=x", "page.md:2: snippet not found: snippets/nope/missing.py"),
+        ("computation-graph/grad_fn_recorded.py tensors=z,w", "page.md:2: snippet computation-graph/grad_fn_recorded.py defines no 'w' (its tensors: x, y, z)"),
+        ("computation-graph/grad_fn_recorded.py tensors=torch", "'torch' is a module, not a tensor"),
+        ("computation-graph/grad_fn_recorded.py tensors=z.nothing", "'z.nothing' does not exist (Tensor has no 'nothing')"),
+    ],
+    ids=["missing-snippet", "unknown-name", "not-a-tensor", "missing-attribute"],
+)
+def test_a_marker_that_cannot_be_drawn_names_page_and_line(tmp_path, monkeypatch, spec, message):
+    monkeypatch.chdir(ex.ROOT)
+    (marker,) = graphs.read_markers(page(tmp_path, f"# T\n<!-- autograd-graph: {spec}\ncaption -->\n"))
+    with pytest.raises(ex.PageError) as err:
+        graphs.draw(marker)
+    assert message in str(err.value)
+    assert str(err.value).split(": ")[0].endswith("page.md:2")
+
+
+def test_a_layout_failure_names_page_and_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(graphs, "_drawn", {})  # nothing cached from an earlier test
+    monkeypatch.setenv("AUTOGRAD_DOCS_DOT", f"{sys.executable} -c 'import sys; sys.exit(\"syntax error in line 1\")'")
+    (marker,) = graphs.read_markers(page(tmp_path, "# T\n\n" + MARKER))
+    with pytest.raises(ex.PageError, match=r"page\.md:3: graph layout failed .*syntax error in line 1"):
+        graphs.draw(marker)
+
+
+def test_a_snippet_is_drawn_as_it_stands_at_its_recorded_exception(tmp_path):
+    snippets = tmp_path / "snippets"
+    (snippets / "g").mkdir(parents=True)
+    code = "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * 2).sum()\ny.backward()\ny.backward()\n"
+    (snippets / "g" / "twice.py").write_text(code)
+    (marker,) = graphs.read_markers(page(tmp_path, "# T\n<!-- autograd-graph: g/twice.py tensors=y,x\nc -->\n"))
+    with pytest.raises(ex.PageError, match="page.md:2: snippet .*twice.py raised RuntimeError"):
+        graphs.draw(marker, snippets)  # no recorded output says that this is expected
+    result = ex.run(code, "twice.py")
+    (snippets / "g" / "twice.out").write_text(result.output + "\n")
+    g, _, _ = graphs.draw(marker, snippets)
+    assert g.labels("backward") == ["SumBackward0", "MulBackward0"]
+
+
+def test_attribute_paths_name_tensors_that_are_not_variables(tmp_path):
+    snippets = tmp_path / "snippets"
+    (snippets / "g").mkdir(parents=True)
+    (snippets / "g" / "mlp.py").write_text(
+        "import torch\nnet = torch.nn.Sequential(torch.nn.Linear(3, 2), torch.nn.ReLU(), torch.nn.Linear(2, 1))\n"
+        "loss = net(torch.randn(4, 3)).pow(2).mean()\n"
+    )
+    (marker,) = graphs.read_markers(page(tmp_path, "# T\n<!-- autograd-graph: g/mlp.py tensors=loss,net.0.weight\nc -->\n"))
+    g, _, _ = graphs.draw(marker, snippets)
+    (weight,) = by_label(g, "net.0.weight")
+    assert [n.label for n in g.nodes if n.kind == "tensor"].count(graphs.UNNAMED) == 3  # the biases and net.2.weight
+    assert any(g.targets(a.id, "variable") == [weight] for a in by_label(g, "AccumulateGrad"))
+
+
+def test_translations_must_have_the_same_markers(tmp_path):
+    docs = tmp_path / "docs"
+    for lang, tensors in (("en", "z,y,x"), ("zh", "z,x")):
+        (docs / lang).mkdir(parents=True)
+        (docs / lang / "index.md").write_text(
+            f"# T\n\nText.\n\n<!-- autograd-graph: computation-graph/grad_fn_recorded.py tensors={tensors}\n说明 -->\n", "utf-8"
+        )
+    errors = site_checks.check_translations(docs)
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{ex.display(docs / 'zh' / 'index.md')}:5: picture markers differ")
+    (docs / "zh" / "index.md").write_text((docs / "en" / "index.md").read_text().replace("Text.", "文字。"))
+    assert site_checks.check_translations(docs) == []
+
+
+# --- in the built site --------------------------------------------------------------------------
+
+FIGURE = re.compile(r'<figure class="autograd-graph">\n(?P<body>.*?)\n<figcaption>(?P<caption>.*?)</figcaption>\n</figure>', re.S)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def built_figures(site: Path, lang: str, rel: str) -> list[re.Match]:
+    return list(FIGURE.finditer((site / ("" if lang == "en" else lang) / html_path(rel)).read_text("utf-8")))
+
+
+def test_every_marker_on_every_page_renders(built_site):
+    total = 0
+    for lang, pages in site_checks.language_pages(ex.DOCS).items():
+        for rel, src in pages.items():
+            markers = graphs.read_markers(src)
+            html = (built_site / ("" if lang == "en" else lang) / html_path(rel)).read_text("utf-8")
+            figures = built_figures(built_site, lang, rel)
+            assert len(figures) == len(markers), f"{ex.display(src)}: {len(markers)} markers, {len(figures)} figures"
+            assert "autograd-graph-slot" not in html and "<!-- autograd-graph" not in html
+            for marker, fig in zip(markers, figures):
+                body = fig["body"]
+                graph, _, _ = graphs.draw(marker)
+                assert re.search(r'<svg [^>]*role="img" aria-labelledby="autograd-graph-\d+-title autograd-graph-\d+-desc"', body)
+                title = re.search(r'<title id="[^"]+">(.+?)</title>', body)[1]
+                desc = re.search(r'<desc id="[^"]+">(.+?)</desc>', body)[1]
+                legend = re.search(r'<ul class="autograd-graph-legend"[^>]*>(.+?)</ul>', body)[1]
+                for text in (title, desc, legend, fig["caption"]):
+                    assert bool(CJK.search(text)) == (lang == "zh"), f"{marker.where}: not in the page's language: {text}"
+                drawn = re.findall(r"<text [^>]*>([^<]*)</text>", body)
+                for n in graph.nodes:
+                    if n.kind != "tensor":
+                        assert n.label in drawn, f"{marker.where}: {n.label} is not in the picture"
+                    if n.label != graphs.UNNAMED:
+                        assert n.label.split(" = ")[0] in desc
+                total += 1
+    assert total >= 2, "no page shows a picture: the test would check nothing"
+
+
+def test_two_runs_draw_byte_identical_pictures(built_site):
+    """A second, independent run of every marker (a fresh process) draws exactly what the build put in the pages."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "import json; from autograd_docs import graphs; print(json.dumps(graphs.render_all()))"],
+        cwd=ex.ROOT, capture_output=True, text=True, check=True,
+    )
+    again = json.loads(proc.stdout)
+    assert again, "no page shows a picture"
+    for lang, pages in site_checks.language_pages(ex.DOCS).items():
+        for rel, src in pages.items():
+            built = [f["body"] for f in built_figures(built_site, lang, rel)]
+            assert built == again.get(ex.display(src), []), f"{ex.display(src)}: the pictures differ between two runs"
+
+
+def test_markers_render_in_any_container_with_a_markdown_caption(tmp_path):
+    marker = "<!-- autograd-graph: computation-graph/grad_fn_recorded.py tensors=z,y,x\n{caption}\n-->\n"
+    pages = {}
+    for lang, caption in (("en", "See [the part](#part): $y = x + 2$."), ("zh", "见[这一节](#part)：$y = x + 2$。")):
+        nested = "    " + marker.format(caption=caption).replace("\n", "\n    ").rstrip() + "\n"
+        pages[f"{lang}/index.md"] = GOOD[f"{lang}/index.md"] + "\n" + marker.format(caption=caption) + "\n!!! note\n\n" + nested
+    site = tmp_path / "site"
+    proc = mkdocs_build(tiny_site(tmp_path, pages), site)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for lang in ("en", "zh"):
+        html = (site / ("" if lang == "en" else lang) / "index.html").read_text("utf-8")
+        figures = list(FIGURE.finditer(html))
+        assert len(figures) == 2
+        for fig in figures:
+            assert '<a href="#part">' in fig["caption"] and "<math" in fig["caption"]
+            assert "SigmoidBackward0" in fig["body"]
+        assert '<div class="admonition note">' in html and "<p><figure" not in html
+
+
+@pytest.mark.parametrize(
+    "spec, env, message",
+    [
+        ("computation-graph/grad_fn_recorded.py tensors=z,w", {}, "en/index.md:7: snippet computation-graph/grad_fn_recorded.py defines no 'w'"),
+    ],
+    ids=["unknown-tensor"],  # the other errors reach the build the same way (PageError -> PluginError)
+)
+def test_a_bad_picture_fails_the_build_naming_page_and_line(tmp_path, spec, env, message):
+    marker = f"\n<!-- autograd-graph: {spec}\ncaption\n-->\n"
+    pages = {f"{lang}/index.md": GOOD[f"{lang}/index.md"] + marker for lang in ("en", "zh")}
+    proc = mkdocs_build(tiny_site(tmp_path, pages), tmp_path / "site", **env)
+    assert proc.returncode != 0, "the build passed"
+    assert message in proc.stdout + proc.stderr, proc.stdout + proc.stderr
