@@ -53,9 +53,11 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 
 def _formula_error(page, latex: str, why: str) -> PluginError:
-    first = latex.strip().split("\n")[0]
-    at = page.markdown.find(first) if page.markdown else -1
-    line = page.markdown[:at].count("\n") + 1 if at >= 0 else 1
+    # Search the source file: later hooks may have joined lines of the page's Markdown.
+    source = Path(page.file.abs_src_path).read_text("utf-8")
+    first = latex.strip().split("\n")[0].strip()
+    at = source.find(first)
+    line = source[:at].count("\n") + 1 if at >= 0 else 1
     path = ex.display(Path(page.file.abs_src_path))
     return PluginError(f"{path}:{line}: cannot convert formula to MathML ({why}): {latex.strip()[:80]!r}")
 

@@ -122,3 +122,19 @@ def test_bad_input_fails_the_build_naming_file_and_line(tmp_path, changes, messa
     out = build_tiny(tmp_path, **changes)
     assert out, "the build passed"
     assert message in out, out
+
+
+def test_wrapped_chinese_lines_are_joined():
+    from autograd_docs.cjk_hooks import join_lines
+
+    src = "第一行\n第二行。\n`code` 后\n- 列表\n  续行\n见\n[计算图](a.md)\n\n```python\n中文\n中文\n```\n"
+    assert join_lines(src) == "第一行第二行。`code` 后\n- 列表续行见[计算图](a.md)\n\n```python\n中文\n中文\n```\n"
+
+
+def test_no_line_break_between_chinese_characters_in_built_pages(built_site):
+    """A line break between two Chinese characters renders as a stray space in Chromium."""
+    cjk = "\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+    for html in sorted((built_site / "zh").rglob("*.html")):
+        for para in re.findall(r"<p>(.*?)</p>", html.read_text("utf-8"), re.S):
+            m = re.search(f"[{cjk}]\\n[{cjk}]", para)
+            assert m is None, f"{html}: line break inside Chinese text: {para[max(0, m.start() - 20):m.end() + 20]!r}"
