@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
+import html as html_lib
 import re
 import sys
 from pathlib import Path
@@ -47,6 +48,46 @@ def on_pre_page(page, config, files, **kwargs):
     page.file.abs_src_path = str(executed)
     page.nb_url = executed.name  # relative to the page: works under any site_url sub-path
     return page
+
+
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)"(?P<attrs>[^>]*)>(?P<body>.*?)</h(?P=level)>', re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def _anchors(toc):
+    for link in toc:
+        yield link
+        yield from _anchors(link.children)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if not page.file.abs_src_path.endswith(".ipynb"):
+        return html
+    # mkdocs-jupyter slugs headings to ASCII (a Chinese heading gets an empty id) and builds the
+    # table of contents from a copy without inline code, so ids and TOC links disagree. Number the
+    # headings instead: the same ids in both languages, and the TOC shows the heading as rendered.
+    headings = list(HEADING.finditer(html))
+    anchors = list(_anchors(page.toc))
+    if [int(h["level"]) for h in headings] != [a.level for a in anchors]:
+        raise PluginError(f"{page.file.src_uri}: the notebook's headings and its table of contents differ")
+    numbers = [0] * 7
+    new_ids = []
+    for h, anchor in zip(headings, anchors):
+        level = int(h["level"])
+        numbers[level] += 1
+        numbers[level + 1:] = [0] * (6 - level)
+        new_id = "exercises" if level == 1 else "exercise-" + "-".join(str(n) for n in numbers[2 : level + 1])
+        anchor.id = new_id
+        anchor.title = html_lib.unescape(TAG.sub("", h["body"].rsplit('<a class="anchor-link"', 1)[0])).strip()
+        new_ids.append(new_id)
+    ids = iter(new_ids)
+
+    def renumber(m: re.Match) -> str:
+        new_id = next(ids)
+        body = m["body"].replace(f'href="#{m["id"]}"', f'href="#{new_id}"')
+        return f'<h{m["level"]} id="{new_id}"{m["attrs"]}>{body}</h{m["level"]}>'
+
+    return HEADING.sub(renumber, html)
 
 
 STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)

@@ -24,6 +24,7 @@ CACHE = ROOT / ".cache" / "notebooks"
 GLOB = "exercises/*.py"
 CELL_MARK = re.compile(r"^# %%")
 TIMEOUT = 120
+FORMAT = "2"  # bump when the stored outputs change shape (2: tracebacks elided), to drop old cache entries
 
 
 class NotebookError(Exception):
@@ -51,7 +52,7 @@ class Notebook:
     def key(self) -> str:
         import torch
 
-        h = hashlib.sha256(torch.__version__.encode())
+        h = hashlib.sha256(f"{torch.__version__}\0{FORMAT}".encode())
         for src in self.code:
             h.update(b"\0cell\0" + src.encode())
         for c in self.nb.cells:
@@ -66,8 +67,10 @@ class Notebook:
 
     @property
     def executed_path(self) -> Path:
-        lang = self.source.relative_to(DOCS).parts[0]
-        return CACHE / lang / "exercises" / (self.source.stem + ".ipynb")
+        exercises = self.source.parent
+        lang, docs = exercises.parent.name, exercises.parent.parent
+        base = CACHE if docs.resolve() == DOCS.resolve() else CACHE / "other" / hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:12]
+        return base / lang / exercises.name / (self.source.stem + ".ipynb")
 
 
 def sources(docs: Path = DOCS) -> list[Path]:
@@ -88,7 +91,14 @@ def _execute(nb: Notebook) -> list[list]:
         starts = nb.cell_lines()
         line = starts[index] if index is not None and index < len(starts) else 1
         raise NotebookError(f"{display(nb.source)}:{line}: cell raised an exception (tag it raises-exception if that is intended)\n{err}") from None
-    return [c.outputs for c in run.cells if c.cell_type == "code"]
+    return [[_elide_traceback(o) for o in c.outputs] for c in run.cells if c.cell_type == "code"]
+
+
+def _elide_traceback(output: dict) -> dict:
+    """An expected exception is shown as on the pages: frames elided, no paths of the build machine."""
+    if output.get("output_type") == "error":
+        output["traceback"] = ["Traceback (most recent call last):", "  ...", f"{output['ename']}: {output['evalue']}"]
+    return output
 
 
 def execute_all(paths: list[Path] | None = None, workers: int = 2) -> list[Path]:
