@@ -8,8 +8,10 @@ an executed `.ipynb` per language: rendered by mkdocs-jupyter and offered for do
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,9 +22,11 @@ import nbformat
 
 from autograd_docs.examples import DOCS, LANGUAGES, ROOT, display
 
-CACHE = ROOT / ".cache" / "notebooks"
+# Tests and `make bench` point this elsewhere to run from a cold cache without touching the real one.
+CACHE = Path(os.environ.get("AUTOGRAD_DOCS_NOTEBOOK_CACHE") or ROOT / ".cache" / "notebooks")
 GLOB = "exercises/*.py"
 CELL_MARK = re.compile(r"^# %%")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TIMEOUT = 120
 FORMAT = "2"  # bump when the stored outputs change shape (2: tracebacks elided), to drop old cache entries
 
@@ -67,10 +71,8 @@ class Notebook:
 
     @property
     def executed_path(self) -> Path:
-        exercises = self.source.parent
-        lang, docs = exercises.parent.name, exercises.parent.parent
-        base = CACHE if docs.resolve() == DOCS.resolve() else CACHE / "other" / hashlib.sha256(str(docs.resolve()).encode()).hexdigest()[:12]
-        return base / lang / exercises.name / (self.source.stem + ".ipynb")
+        lang = self.source.parent.parent.name  # docs/<lang>/exercises/<name>.py, whichever docs folder
+        return CACHE / lang / "exercises" / (self.source.stem + ".ipynb")
 
 
 def sources(docs: Path = DOCS) -> list[Path]:
@@ -80,17 +82,27 @@ def sources(docs: Path = DOCS) -> list[Path]:
 def _execute(nb: Notebook) -> list[list]:
     """Run the notebook in a fresh kernel; return each code cell's outputs."""
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
 
     run = nbformat.from_dict(json.loads(json.dumps(nb.nb)))
-    client = NotebookClient(run, kernel_name="python3", timeout=TIMEOUT, allow_errors=False, resources={"metadata": {"path": str(ROOT)}})
+    client = NotebookClient(
+        run, kernel_name="python3", timeout=TIMEOUT, allow_errors=False, resources={"metadata": {"path": str(ROOT)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its warning about local TCP on every start
+    )
+    current = [0]
+    client.on_cell_execute = lambda cell, cell_index: current.__setitem__(0, cell_index)
     try:
         client.execute()
-    except CellExecutionError as err:
-        index = next((i for i, c in enumerate(run.cells) if c.cell_type == "code" and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+    except Exception as err:  # CellExecutionError, CellTimeoutError, DeadKernelError...
+        text = ANSI.sub("", str(err))
         starts = nb.cell_lines()
-        line = starts[index] if index is not None and index < len(starts) else 1
-        raise NotebookError(f"{display(nb.source)}:{line}: cell raised an exception (tag it raises-exception if that is intended)\n{err}") from None
+        line = starts[current[0]] + 1 if current[0] < len(starts) else 1
+        frame = re.search(r"Cell In\[\d+\], line (\d+)", text)  # the first frame is the failing cell's own
+        if frame:
+            line += int(frame[1]) - 1
+        raise NotebookError(
+            f"{display(nb.source)}:{line}: cell raised {type(err).__name__} "
+            f"(tag the cell raises-exception if that is intended)\n{text}"
+        ) from None
     return [[_elide_traceback(o) for o in c.outputs] for c in run.cells if c.cell_type == "code"]
 
 
@@ -131,3 +143,92 @@ def execute_all(paths: list[Path] | None = None, workers: int = 2) -> list[Path]
             nb.executed_path.write_text(text, "utf-8")
         written.append(nb.executed_path)
     return written
+
+
+# --- source checks, run by the build (site_checks.check_all) and the tests ---------------------------
+
+DOLLAR = re.compile(r"\$")
+
+
+def check_sources(docs: Path = DOCS) -> list[str]:
+    """Each notebook exists in both languages with the same cells (code identical, only markdown
+    translated), has no `$` math, and every exercise (a `## ` heading) has a folded solution and a check."""
+    errors: list[str] = []
+    base, *others = LANGUAGES
+    names = {lang: {p.name for p in (docs / lang).glob(GLOB)} for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for name in sorted(names[lang]):
+            errors += _check_one(Notebook.read(docs / lang / "exercises" / name))
+    for other in others:
+        for name in sorted(names[base] | names[other]):
+            a, b = docs / base / "exercises" / name, docs / other / "exercises" / name
+            if name not in names[other]:
+                errors.append(f"{display(a)}:1: no translation: {display(b)} is missing")
+            elif name not in names[base]:
+                errors.append(f"{display(b)}:1: no original: {display(a)} is missing")
+            else:
+                errors += _compare(Notebook.read(a), Notebook.read(b))
+    return errors
+
+
+def _signature(cell) -> tuple:
+    if cell.cell_type == "code":
+        return ("code", cell.source, json.dumps(cell.metadata, sort_keys=True))
+    return (cell.cell_type,)
+
+
+def _compare(a: Notebook, b: Notebook) -> list[str]:
+    """Cells are shared by position: same types in the same order, code cells identical."""
+    la, lb = a.cell_lines(), b.cell_lines()
+    for i, (ca, cb) in enumerate(zip(a.nb.cells, b.nb.cells)):
+        if _signature(ca) != _signature(cb):
+            what = "code cell differs" if ca.cell_type == cb.cell_type == "code" else f"{cb.cell_type} cell where the original has a {ca.cell_type} cell"
+            return [f"{display(b.source)}:{lb[i]}: {what} from {display(a.source)}:{la[i]} "
+                    "(code cells are shared by both languages: translate only the markdown)"]
+    if len(a.nb.cells) != len(b.nb.cells):
+        return [f"{display(b.source)}:1: {len(b.nb.cells)} cells, but {display(a.source)} has {len(a.nb.cells)} "
+                "(same cells in the same order in both languages)"]
+    return []
+
+
+def _check_one(nb: Notebook) -> list[str]:
+    errors: list[str] = []
+    where = display(nb.source)
+    lines = nb.cell_lines()
+    if len(lines) != len(nb.nb.cells):
+        return [f"{where}:1: every cell must start with a '# %%' line (jupytext percent format)"]
+    exercises: list[tuple[int, str, list]] = []  # (line, heading, cells)
+    for cell, line in zip(nb.nb.cells, lines):
+        if cell.cell_type == "markdown":
+            for n, text in enumerate(cell.source.split("\n"), start=line + 1):
+                if DOLLAR.search(text):
+                    errors.append(f"{where}:{n}: '$' in notebook markdown: nbconvert would need MathJax from a CDN; "
+                                  "write formulas in plain text or unicode")
+            if cell.source.startswith("## "):
+                exercises.append((line, cell.source.split("\n", 1)[0], []))
+                continue
+        if exercises:
+            exercises[-1][2].append(cell)
+    if not exercises:
+        errors.append(f"{where}:1: no exercise: each exercise starts with a markdown cell '## <question>'")
+    for line, heading, cells in exercises:
+        code = [c for c in cells if c.cell_type == "code"]
+        solutions = [i for i, c in enumerate(code) if "solution" in c.metadata.get("tags", [])]
+        if not solutions:
+            errors.append(f"{where}:{line}: exercise '{heading}' has no code cell tagged 'solution'")
+            continue
+        for i in solutions:
+            if not code[i].metadata.get("jupyter", {}).get("source_hidden"):
+                errors.append(f"{where}:{line}: the solution of '{heading}' is not folded: "
+                              "add jupyter={\"source_hidden\": true} to its '# %%' line")
+        if not any(_has_assert(c.source) for c in code[solutions[-1] + 1 :]):
+            errors.append(f"{where}:{line}: exercise '{heading}' has no check: "
+                          "a code cell after the solution must assert the answer against PyTorch")
+    return errors
+
+
+def _has_assert(source: str) -> bool:
+    try:
+        return any(isinstance(node, ast.Assert) for node in ast.walk(ast.parse(source)))
+    except SyntaxError:
+        return False

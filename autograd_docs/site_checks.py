@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from autograd_docs import examples as ex
+from autograd_docs import notebooks
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
@@ -140,4 +141,5 @@ def check_links(docs: Path) -> list[str]:
 
 
 def check_all(docs: Path = ex.DOCS) -> list[str]:
-    return check_translations(docs) + check_heading_ids(docs) + check_links(docs)
+    return (check_translations(docs) + check_heading_ids(docs) + check_links(docs)
+            + notebooks.check_sources(docs))

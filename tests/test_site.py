@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,24 +10,9 @@ import torch
 
 from autograd_docs import examples as ex
 from autograd_docs import site_checks
+from conftest import mkdocs_build  # conftest also holds the built_site fixture, shared with test_notebooks
 
 ROOT = ex.ROOT
-
-
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
 
 
 def test_installed_torch_is_the_recorded_one():
@@ -81,7 +63,7 @@ def test_no_python_block_is_left_out_of_the_doctest(built_site):
 # --- bad input stops the build, naming file and line -------------------------------------------
 
 
-def tiny_site(tmp_path: Path, pages: dict[str, str]) -> Path:
+def tiny_site(tmp_path: Path, pages: dict[str, str], nav: str = "  - Home: index.md\n") -> Path:
     """A copy of the real configuration over a small docs tree; returns the config file."""
     docs = tmp_path / "docs"
     for rel, text in pages.items():
@@ -89,11 +71,12 @@ def tiny_site(tmp_path: Path, pages: dict[str, str]) -> Path:
         (docs / rel).write_text(text, "utf-8")
     (docs / "assets").mkdir(exist_ok=True)
     (docs / "assets" / "site.css").write_text("")
+    (docs / "assets" / "solutions.js").write_text("")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    config = config.replace("- autograd_docs/mkdocs_hooks.py", f"- {ROOT / 'autograd_docs' / 'mkdocs_hooks.py'}")
-    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", "nav:\n  - Home: index.md\n", config)
+    config = re.sub(r"(?m)^(  - )(autograd_docs/\w+\.py)$", lambda m: m[1] + str(ROOT / m[2]), config)  # hooks
+    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", lambda m: "nav:\n" + nav, config)
     path = tmp_path / "mkdocs.yml"
     path.write_text(config, "utf-8")
     return path
