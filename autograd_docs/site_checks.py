@@ -12,6 +12,7 @@ from pathlib import Path
 
 from autograd_docs import examples as ex
 from autograd_docs import graphs
+from autograd_docs import notebooks
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
@@ -152,4 +153,5 @@ def check_links(docs: Path) -> list[str]:
 
 
 def check_all(docs: Path = ex.DOCS) -> list[str]:
-    return check_translations(docs) + check_heading_ids(docs) + check_links(docs)
+    return (check_translations(docs) + check_heading_ids(docs) + check_links(docs)
+            + notebooks.check_sources(docs))

@@ -63,20 +63,20 @@ def test_no_python_block_is_left_out_of_the_doctest(built_site):
 # --- bad input stops the build, naming file and line -------------------------------------------
 
 
-def tiny_site(tmp_path: Path, pages: dict[str, str]) -> Path:
+def tiny_site(tmp_path: Path, pages: dict[str, str], nav: str = "  - Home: index.md\n") -> Path:
     """A copy of the real configuration over a small docs tree; returns the config file."""
     docs = tmp_path / "docs"
     for rel, text in pages.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, "utf-8")
     (docs / "assets").mkdir(exist_ok=True)
-    for css in ("site.css", "graphs.css"):
-        (docs / "assets" / css).write_text("")
+    for asset in ("site.css", "graphs.css", "solutions.js"):
+        (docs / "assets" / asset).write_text("")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     config = config.replace("- autograd_docs/", f"- {ROOT / 'autograd_docs'}/")  # every hook
-    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", "nav:\n  - Home: index.md\n", config)
+    config = re.sub(r"(?m)^nav:\n(?:  .*\n)+", lambda m: "nav:\n" + nav, config)
     path = tmp_path / "mkdocs.yml"
     path.write_text(config, "utf-8")
     return path
