@@ -50,6 +50,7 @@ class Edge:
     dst: str
     kind: str  # "next" (an entry of next_functions), "grad_fn" (tensor -> its grad_fn), "variable" (AccumulateGrad -> leaf)
     slot: int | None = None  # position in next_functions, for "next" edges of nodes with several slots
+    input_nr: int | None = None  # the number in the (node, number) pair: which output of dst the input was ("next" only)
 
 
 @dataclass
@@ -69,7 +70,23 @@ class Graph:
 
     @property
     def kinds(self) -> set[str]:
-        return {n.kind for n in self.nodes} | {"edge-" + e.kind for e in self.edges}
+        return {n.kind for n in self.nodes} | {"edge-" + e.kind for e in self.edges} | (
+            {"edge-number"} if self.numbered() else set()
+        )
+
+    def numbered(self) -> list[Edge]:
+        """The next edges whose pair number the picture shows: all edges into a node that one node reaches by
+        several edges (x * x) or that an edge reaches with a number other than 0 (an output of split)."""
+        into: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            if e.kind == "next" and self.node(e.dst).kind != "none":
+                into.setdefault(e.dst, []).append(e)
+        return [
+            e
+            for es in into.values()
+            if any(e.input_nr for e in es) or len({e.src for e in es}) < len(es)
+            for e in es
+        ]
 
 
 UNNAMED = "tensor"  # label of a leaf reached through AccumulateGrad that the marker did not name
@@ -114,9 +131,9 @@ def walk(named: Sequence[tuple[str, Any]]) -> Graph:
         if kind == "accumulate":
             graph.edges.append(Edge(node_id, tensor(fn.variable), "variable"))
         slots = fn.next_functions
-        for slot, (nxt, _input_nr) in enumerate(slots):
+        for slot, (nxt, input_nr) in enumerate(slots):
             dst = add("none", "None") if nxt is None else backward(nxt)
-            graph.edges.append(Edge(node_id, dst, "next", slot if len(slots) > 1 else None))
+            graph.edges.append(Edge(node_id, dst, "next", slot if len(slots) > 1 else None, input_nr))
         return node_id
 
     for _, t in named:
@@ -180,12 +197,16 @@ def to_dot(graph: Graph, direction: str = "down") -> str:
             attrs = f'{NODE_STYLE[n.kind]} label="{n.label}"'
             cls = n.kind
         lines.append(f'  {n.id} [class="{cls}" {attrs}];')
+    numbered = {id(e) for e in graph.numbered()}
     for e in graph.edges:
         cls, attrs = e.kind, EDGE_STYLE[e.kind]
         if e.kind == "next" and graph.node(e.dst).kind == "none":
             cls, attrs = "next nograd", 'style=dashed color="#9e9e9e"'
-        if e.slot is not None:
-            attrs += f' label="[{e.slot}]" fontcolor="#757575"'
+        text = [] if e.slot is None else [f"[{e.slot}]"]
+        if id(e) in numbered:
+            text.append(f"slot {e.input_nr}")
+        if text:  # padded with spaces: the labels of two parallel edges (x * x) otherwise touch
+            attrs += f' label=" {" -> ".join(text)} " fontcolor="#757575"'
         lines.append(f'  {e.src} -> {e.dst} [class="{cls}" {attrs}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -381,6 +402,8 @@ TEXT = {
         "accumulate-key": "AccumulateGrad: adds the gradient into its leaf tensor's .grad",
         "tensor-key": "tensor from the code, with is_leaf and requires_grad",
         "none": "None: an input that needs no gradient",
+        "slot": "[i] -> slot k: entry i of next_functions is the pair (node, k); the gradient goes into slot k of that node (output k of its forward operation)",
+        "slot-of": "{fn} (slot {k})",
         "edge-next": "next_functions: where each node sends gradients in backward()",
         "edge-link": "a tensor's grad_fn, or the leaf an AccumulateGrad feeds (its .variable)",
     },
@@ -398,6 +421,8 @@ TEXT = {
         "accumulate-key": "AccumulateGrad：把梯度累加到所连叶子张量的 .grad",
         "tensor-key": "代码中的张量，标出 is_leaf 与 requires_grad",
         "none": "None：该输入不需要梯度",
+        "slot": "[i] -> slot k：next_functions 的第 i 项是二元组 (节点, k)，梯度送进该节点的 k 号槽位（对应其前向运算的 k 号输出）",
+        "slot-of": "{fn}（槽位 {k}）",
         "edge-next": "next_functions：反向传播时梯度流向的下一个节点",
         "edge-link": "张量的 grad_fn，或 AccumulateGrad 所连的叶子张量（其 .variable）",
     },
@@ -410,6 +435,7 @@ KEYS = [
     ("tensor leaf", "tensor-key", '<ellipse class="shape" cx="16" cy="9" rx="15" ry="7" fill="#e8f5e9" stroke="#2e7d32"/>'),
     ("none", "none", '<text class="word" x="16" y="13" text-anchor="middle" font-size="11" font-family="Helvetica,sans-serif" fill="#757575">None</text>'),
     ("edge next", "edge-next", '<path class="line" d="M2 9H24" stroke="#424242" stroke-width="1.4"/><path class="head" d="M24 5L31 9L24 13Z" fill="#424242"/>'),
+    ("edge number", "slot", '<text class="word" x="16" y="13" text-anchor="middle" font-size="10" font-family="Helvetica,sans-serif" fill="#757575">slot</text>'),
     ("edge link", "edge-link", '<path class="line" d="M2 9H24" stroke="#2e7d32" stroke-width="1.4" stroke-dasharray="4 3"/><path class="head" d="M24 5L31 9L24 13Z" fill="#2e7d32"/>'),
 ]
 
@@ -431,6 +457,7 @@ def describe(graph: Graph, lang: str) -> list[str]:
         else:
             seen[n.label] = seen.get(n.label, 0) + 1
             names[n.id] = n.label + (f" ({seen[n.label]})" if counts[n.label] > 1 else "")
+    numbered = {id(e) for e in graph.numbered()}
     sentences = []
     for n in graph.nodes:
         if n.kind == "tensor":
@@ -438,9 +465,13 @@ def describe(graph: Graph, lang: str) -> list[str]:
             fns = graph.targets(n.id, "grad_fn")
             sentences.append(s + (t["grad_fn"].format(fn=names[fns[0].id]) if fns else "") + ("." if lang == "en" else "。"))
         elif n.kind in ("backward", "accumulate"):
-            targets = graph.targets(n.id)
+            targets = [
+                t["slot-of"].format(fn=names[e.dst], k=e.input_nr) if id(e) in numbered else names[e.dst]
+                for e in graph.edges
+                if e.src == n.id and e.kind == "next"
+            ]
             if targets:
-                sentences.append(t["next"].format(fn=names[n.id], targets=t["and"].join(names[x.id] for x in targets)))
+                sentences.append(t["next"].format(fn=names[n.id], targets=t["and"].join(targets)))
             elif n.kind == "backward":
                 sentences.append(t["stop"].format(fn=names[n.id]))
             for leaf in graph.targets(n.id, "variable"):
@@ -469,6 +500,7 @@ def figure_body(marker: Marker, lang: str, number: int, snippets: Path = ex.SNIP
         "tensor leaf": "tensor" in present,
         "none": "none" in present,
         "edge next": "edge-next" in present,
+        "edge number": "edge-number" in present,
         "edge link": "edge-grad_fn" in present or "edge-variable" in present,
     }
     items = "".join(

@@ -124,6 +124,31 @@ def test_a_tensor_used_twice_is_one_node_with_two_edges():
     assert [e.src for e in g.edges if e.dst == acc.id] == [by_label(g, "MulBackward0")[0].id, by_label(g, "AddBackward0")[1].id]
 
 
+def test_the_number_in_an_edge_is_drawn_where_it_tells_something():
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0], requires_grad=True)
+    first, second = x.split(2)
+    y = second * first
+    assert [nr for _, nr in y.grad_fn.next_functions] == [1, 0]
+    g = graphs.walk([("y", y), ("x", x)])
+    (mul,) = by_label(g, "MulBackward0")
+    (split,) = by_label(g, "SplitBackward0")
+    assert [(e.dst, e.slot, e.input_nr) for e in g.edges if e.src == mul.id] == [(split.id, 0, 1), (split.id, 1, 0)]
+    dot = graphs.to_dot(g)
+    assert f'{mul.id} -> {split.id} [class="next" color="#424242" label=" [0] -> slot 1 "' in dot
+    assert f'{mul.id} -> {split.id} [class="next" color="#424242" label=" [1] -> slot 0 "' in dot
+    assert "slot 1" in " ".join(graphs.describe(g, "en")) and "槽位 1" in " ".join(graphs.describe(g, "zh"))
+
+    w = torch.tensor([3.0], requires_grad=True)
+    g = graphs.walk([("y", w * w), ("w", w)])  # two edges into one AccumulateGrad: both carry 0
+    assert graphs.to_dot(g).count('-> slot 0 "') == 2 and "edge-number" in g.kinds
+
+    # Every edge carries 0 and no node sends two edges to the same node: nothing to tell, no numbers,
+    # also where two nodes send theirs to one AccumulateGrad.
+    for z in ((x * 2).sum(), x * 2 + (x + 1)):
+        g = graphs.walk([("z", z)])
+        assert g.numbered() == [] and "slot" not in graphs.to_dot(g) and "edge-number" not in g.kinds
+
+
 def test_one_tensor_under_two_names_is_one_node():
     a = torch.ones(2, requires_grad=True)
     b = a

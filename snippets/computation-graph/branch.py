@@ -16,5 +16,8 @@ def chain(t):  # follow the first edge of each node down to the end
     return " -> ".join(names)
 
 
-print(chain(f(torch.tensor([1.0, 2.0], requires_grad=True))))
-print(chain(f(torch.tensor([-1.0, -2.0], requires_grad=True))))
+a = torch.tensor([1.0, 2.0], requires_grad=True)  # sum > 0
+b = torch.tensor([-1.0, -2.0], requires_grad=True)  # sum < 0
+out_a, out_b = f(a), f(b)
+print(chain(out_a))
+print(chain(out_b))
