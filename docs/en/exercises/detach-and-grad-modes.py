@@ -199,7 +199,8 @@ for key, value in actual.items():
 # `no_grad`. In each case: does the output require grad, and do two calls on the same input agree?
 
 # %%
-model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(p=0.5))
+# 64 outputs, so that two random dropout masks cannot coincide by chance
+model = nn.Sequential(nn.Linear(8, 64), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 8)
 
 model.eval()

@@ -160,7 +160,7 @@ assert prediction == x.grad.tolist(), f"PyTorch says {x.grad}"
 print("Correct:", x.grad, "= 2 * (2 * x)")
 
 # %% [markdown]
-# 不加 `retain_graph=True` 的话，第一次反向传播就会释放图中为反向传播保存的中间结果，第二次随之失败：
+# 不加 `retain_graph=True` 的话，第一次反向传播就会释放计算图为反向传播保存的张量，第二次随之失败：
 
 # %% tags=["raises-exception"]
 x = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -72,7 +72,7 @@ print("Correct:", " -> ".join(names))
 # %% [markdown]
 # ## 3. 不需要梯度的张量
 #
-# `c` 创建时没有设 `requires_grad=True`。执行 `y = x * c` 之后，乘法的每个输入在 `y.grad_fn.next_functions`里各占一项。每一项指向什么？写出类名，没有节点的地方写 `None`。
+# `c` 创建时没有设 `requires_grad=True`。执行 `y = x * c` 之后，乘法的每个输入在 `y.grad_fn.next_functions` 里各占一项。每一项指向什么？写出类名，没有节点的地方写 `None`。
 
 # %%
 x = torch.tensor(2.0, requires_grad=True)

@@ -131,7 +131,7 @@ assert prediction == actual, f"PyTorch says {sorted(actual)}"
 print("Correct:", sorted(actual), "| layer2.weight.grad:", params["layer2.weight"].grad)
 
 # %% [markdown]
-# ## 4. 梯度模式，以及它们怎样结束
+# ## 4. 梯度模式，以及退出代码块之后
 #
 # `x` 需要梯度。下面哪些结果需要梯度？注意 `e`：在 `no_grad` 代码块里，`torch.set_grad_enabled(True)` 是当作函数调用的。离开那个代码块之后，梯度模式是开着的吗？
 
@@ -192,7 +192,8 @@ for key, value in actual.items():
 # 模型的最后一层是 dropout。情形 A 调用 `model.eval()`；情形 B 保持训练模式，但在 `no_grad` 下运行。两种情形下，输出需要梯度吗？对同一个输入调用两次，结果一样吗？
 
 # %%
-model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(p=0.5))
+# 64 outputs, so that two random dropout masks cannot coincide by chance
+model = nn.Sequential(nn.Linear(8, 64), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 8)
 
 model.eval()

@@ -20,7 +20,7 @@ print(torch.__version__)
 # %% [markdown]
 # ## 1. 哪些是叶子张量？
 #
-# 不是由任何被记录下来的运算产生的张量，就是叶子张量，也就是 `grad_fn` 为 `None` 的张量。用这条规则逐个判断下面的张量：哪些的 `is_leaf == True`？
+# 不是由任何被记录下来的运算产生的张量，就是叶子张量，也就是 `grad_fn` 为 `None` 的张量。用这条规则逐个判断下面的张量：哪些张量的 `is_leaf` 为 `True`？
 
 # %%
 a = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -51,9 +51,9 @@ print("Correct: leaves are", sorted(actual))
 print("  not a leaf:", sorted(tensors.keys() - actual))
 
 # %% [markdown]
-# ## 2. 训练的一步里，谁需要梯度？
+# ## 2. 一个训练步里，谁需要梯度？
 #
-# 只要有一个输入需要梯度，运算结果就需要梯度。在下面这一步训练中，哪些张量的 `requires_grad == True`？
+# 只要有一个输入需要梯度，运算结果就需要梯度。在下面这个训练步中，哪些张量的 `requires_grad == True`？
 
 # %%
 model = nn.Linear(3, 1)
@@ -143,7 +143,7 @@ print("Correct:", actual)
 # %% [markdown]
 # ## 5. `torch.tensor` 还是 `torch.Tensor`？
 #
-# 只有浮点或复数类型的张量才能要求梯度。下面哪些张量可以调用 `.requires_grad_()`？想一想每个张量的 dtype 是什么。
+# 只有浮点或复数类型的张量才能设成需要梯度。下面哪些张量可以调用 `.requires_grad_()`？想一想每个张量的 dtype 是什么。
 
 # %%
 makers = {
@@ -182,7 +182,7 @@ for name in sorted(actual):
     print(" ", name)
 
 # %% [markdown]
-# 对整数张量要求梯度，会得到这样的报错：
+# 把整数张量设成需要梯度，会得到这样的报错：
 
 # %% tags=["raises-exception"]
 torch.tensor([1, 2], requires_grad=True)

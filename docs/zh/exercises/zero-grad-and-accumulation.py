@@ -74,7 +74,7 @@ for key, value in actual.items():
     print(f"  {key}: {value}")
 
 # %% [markdown]
-# ## 3. 训练的一步，逐行来看
+# ## 3. 逐行拆解一个训练步
 #
 # 一个权重 `w = 1`，一个输入 `x = 2`，目标值 `6`，损失 `(w * x - 6) ** 2`，学习率为 0.1 的普通 SGD。`backward()` 之后 `w` 和 `w.grad` 各是多少？`step()` 之后 `w` 又是多少？
 
