@@ -64,9 +64,9 @@ while y < 10:  # how many times this runs depends on the data
 prediction = None  # e.g. ["PowBackward0", "AccumulateGrad"]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# 1 -> 3 -> 9 -> 27: three multiplications, each a MulBackward0 node.
-# The walk ends at the AccumulateGrad node of the leaf x, which has no
-# next_functions.
+# 1 -> 3 -> 9 -> 27: three multiplications, each a MulBackward0
+# node. The walk ends at the AccumulateGrad node of the leaf x,
+# which has no next_functions.
 prediction = ["MulBackward0", "MulBackward0", "MulBackward0",
               "AccumulateGrad"]
 
@@ -96,8 +96,8 @@ prediction = None  # e.g. ["MulBackward0", "MulBackward0"]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 # x is a leaf that requires grad: its gradient is collected by an
-# AccumulateGrad node. c needs no gradient, so the graph has no node for
-# it: the entry is None.
+# AccumulateGrad node. c needs no gradient, so the graph has no node
+# for it: the entry is None.
 prediction = ["AccumulateGrad", None]
 
 # %%
@@ -121,8 +121,9 @@ s_all = x.sum()
 s_dim = x.sum(dim=0)
 
 # %%
-# Your prediction: class names of the grad_fn of (a, b, s_all, s_dim)
-# e.g. ("MulBackward0", "MulBackward0", "SumBackward0", "SumBackward0")
+# Your prediction: class names of the grad_fn of a, b, s_all, s_dim
+# e.g. ("MulBackward0", "MulBackward0",
+#       "SumBackward0", "SumBackward0")
 prediction = None
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
@@ -156,9 +157,9 @@ mul = loss.grad_fn.next_functions[0][0]
 prediction = None  # e.g. ("loss", "loss", "MulBackward0")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Each AccumulateGrad node holds the leaf it writes .grad into, in the
-# order of the inputs of w * v. A leaf was not produced by a recorded
-# operation, so its grad_fn is None.
+# Each AccumulateGrad node holds the leaf it writes .grad into, in
+# the order of the inputs of w * v. A leaf was not produced by a
+# recorded operation, so its grad_fn is None.
 prediction = ("w", "v", None)
 
 # %%

@@ -42,9 +42,9 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# detach() returns a new tensor, cut from the graph (so a leaf that does
-# not require grad), viewing the same memory. detach_() cuts y2 itself
-# from the graph and returns it.
+# detach() returns a new tensor, cut from the graph (so a leaf that
+# does not require grad), viewing the same memory. detach_() cuts y2
+# itself from the graph and returns it.
 prediction = {
     "z is y": False,
     "z.requires_grad": False,
@@ -86,8 +86,8 @@ prediction = {"y as a list": ..., "backward raises": ...}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 # d and y share memory, so y is zeroed too. Every tensor counts its
-# in-place changes (its version); backward sees that the saved result of
-# exp changed since it was saved, and refuses.
+# in-place changes (its version); backward sees that the saved
+# result of exp changed since it was saved, and refuses.
 prediction = {"y as a list": [0.0, 0.0], "backward raises": True}
 
 # %%
@@ -129,8 +129,8 @@ params = {f"{layer}.{name}": p
 prediction = None  # e.g. {"layer2.bias"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The backward pass stops at the detached tensor: layer1's parameters
-# are never reached.
+# The backward pass stops at the detached tensor: layer1's
+# parameters are never reached.
 prediction = {"layer1.weight", "layer1.bias"}
 
 # %%
@@ -167,9 +167,10 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Inside no_grad, set_grad_enabled(False) and inference_mode nothing is
-# recorded. Calling set_grad_enabled(True) switches recording back on at
-# once; leaving a with-block restores the mode it found on entry (on).
+# Inside no_grad, set_grad_enabled(False) and inference_mode nothing
+# is recorded. Calling set_grad_enabled(True) switches recording
+# back on at once; leaving a with-block restores the mode it found
+# on entry (on).
 prediction = {
     "a": False,
     "b": False,
@@ -207,7 +208,7 @@ for key, value in actual.items():
 # `no_grad`. In each case: does the output require grad, and do two calls on the same input agree?
 
 # %%
-# 64 outputs, so that two random dropout masks cannot coincide by chance
+# 64 outputs, so that two random dropout masks cannot coincide
 model = nn.Sequential(nn.Linear(8, 64), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 8)
 
@@ -228,9 +229,9 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# eval() changes how layers behave (dropout off, BatchNorm uses running
-# stats) but records as usual. no_grad stops recording but leaves
-# dropout on. For inference, use both.
+# eval() changes how layers behave (dropout off, BatchNorm uses
+# running stats) but records as usual. no_grad stops recording but
+# leaves dropout on. For inference, use both.
 prediction = {
     "A requires grad": True,
     "A calls agree": True,

@@ -35,7 +35,7 @@ with torch.no_grad():
     f = a * 2
 g = nn.Parameter(torch.ones(2))
 h = a.argmax()
-tensors = {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f, "g": g, "h": h}
+tensors = dict(a=a, b=b, c=c, d=d, e=e, f=f, g=g, h=h)
 
 # %%
 # Your prediction: the set of names whose tensor is a leaf
@@ -43,10 +43,10 @@ prediction = None  # e.g. {"a", "c"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 # Only b was produced by a recorded operation. d and h come from
-# operations too, but nothing was recorded: c does not require grad, and
-# argmax has no gradient (its result is an integer). f was made with
-# recording turned off; e is cut from the graph; g is a parameter you
-# created.
+# operations too, but nothing was recorded: c does not require grad,
+# and argmax has no gradient (its result is an integer). f was made
+# with recording turned off; e is cut from the graph; g is a
+# parameter you created.
 prediction = {"a", "c", "d", "e", "f", "g", "h"}
 
 # %%
@@ -77,8 +77,8 @@ prediction = None  # e.g. {"inputs", "loss"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 # Parameters require grad when the layer creates them; data you load
-# does not. outputs and loss are computed from the parameters, so they
-# require grad too.
+# does not. outputs and loss are computed from the parameters, so
+# they require grad too.
 prediction = {"weight", "bias", "outputs", "loss"}
 
 # %%
@@ -105,8 +105,8 @@ prediction = None  # e.g. {"y"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
 # backward() fills .grad only on leaves that require grad. y is an
-# intermediate result: its gradient is computed on the way to x, then
-# thrown away.
+# intermediate result: its gradient is computed on the way to x,
+# then thrown away.
 prediction = {"x", "w"}
 
 # %%
@@ -143,9 +143,9 @@ y2.retain_grad()
 prediction = None  # e.g. ([1.0, 1.0, 1.0], [1.0, 1.0, 1.0])
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The gradient of sum(y * w) with respect to y is w. y1 asked in time;
-# for y2 the backward pass was already over, and retain_grad() does not
-# compute anything afterwards.
+# The gradient of sum(y * w) with respect to y is w. y1 asked in
+# time; for y2 the backward pass was already over, and retain_grad()
+# does not compute anything afterwards.
 prediction = ([0.5, -1.0, 2.0], None)
 
 # %%
@@ -225,8 +225,8 @@ def first_layer_grad(w2: float) -> float:
 prediction = None  # e.g. (1.0, 1.0)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# d out / d w1 = w2 * x: the chain rule multiplies by the weights of the
-# later layers.
+# d out / d w1 = w2 * x: the chain rule multiplies by the weights of
+# the later layers.
 prediction = (6.0, 10.0)
 
 # %%

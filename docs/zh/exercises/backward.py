@@ -30,8 +30,8 @@ y.backward()
 prediction = None  # e.g. (6,)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# gradient holds one weight per element of y: exactly y's shape, with no
-# broadcasting.
+# gradient holds one weight per element of y: exactly y's shape,
+# with no broadcasting.
 prediction = (2, 3)
 
 # %%
@@ -64,8 +64,8 @@ candidates = {
 prediction = None  # e.g. {"torch.tensor([1.0])"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# None means "the output is a scalar, use 1". An explicit gradient must
-# match the output's shape, and a scalar has shape ():
+# None means "the output is a scalar, use 1". An explicit gradient
+# must match the output's shape, and a scalar has shape ():
 # torch.tensor([1.0]) has shape (1,) and is rejected.
 prediction = {"None", "torch.tensor(1.0)"}
 
@@ -96,8 +96,8 @@ y.backward(gradient=v)
 prediction = None  # e.g. [1.0, 1.0, 1.0]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The vector-Jacobian product v^T J. Here J is diagonal with entries 2x,
-# so x.grad = 2 * x * v.
+# The vector-Jacobian product v^T J. Here J is diagonal with entries
+# 2x, so x.grad = 2 * x * v.
 prediction = [2.0, 0.4, 0.06]
 
 # %%
@@ -192,11 +192,12 @@ y = x ** 3
 prediction = None  # e.g. (8.0, 8.0, 8.0)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# dy = 3x^2 = 12 and d2y = 6x = 12. autograd.grad returns its results
-# and leaves .grad alone.
+# dy = 3x^2 = 12 and d2y = 6x = 12. autograd.grad returns its
+# results and leaves .grad alone.
 prediction = (12.0, 12.0, None)
 
 # %%
 actual = (dy.item(), d2y.item(), x.grad)
 assert prediction == actual, f"PyTorch says {actual}"
-print("Correct:", actual, "| dy carries a graph:", dy.grad_fn is not None)
+print("Correct:", actual)
+print("dy carries a graph:", dy.grad_fn is not None)
