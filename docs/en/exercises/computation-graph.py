@@ -37,7 +37,8 @@ neg = f(torch.tensor([-1.0, -2.0], requires_grad=True))
 prediction = None  # e.g. ("AddBackward0", "AddBackward0")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Each call records only the operations that actually ran: x * 2 for pos, x ** 2 for neg.
+# Each call records only the operations that actually ran: x * 2 for
+# pos, x ** 2 for neg.
 prediction = ("MulBackward0", "PowBackward0")
 
 # %%
@@ -59,13 +60,15 @@ while y < 10:  # how many times this runs depends on the data
     y = y * 3
 
 # %%
-# Your prediction: a list of class names, starting with type(y.grad_fn).__name__
+# Your prediction: a list of class names, root first
 prediction = None  # e.g. ["PowBackward0", "AccumulateGrad"]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# 1 -> 3 -> 9 -> 27: three multiplications, each a MulBackward0 node. The walk ends at the
-# AccumulateGrad node of the leaf x, which has no next_functions.
-prediction = ["MulBackward0", "MulBackward0", "MulBackward0", "AccumulateGrad"]
+# 1 -> 3 -> 9 -> 27: three multiplications, each a MulBackward0
+# node. The walk ends at the AccumulateGrad node of the leaf x,
+# which has no next_functions.
+prediction = ["MulBackward0", "MulBackward0", "MulBackward0",
+              "AccumulateGrad"]
 
 # %%
 names, node = [], y.grad_fn
@@ -92,12 +95,14 @@ y = x * c
 prediction = None  # e.g. ["MulBackward0", "MulBackward0"]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# x is a leaf that requires grad: its gradient is collected by an AccumulateGrad node.
-# c needs no gradient, so the graph has no node for it: the entry is None.
+# x is a leaf that requires grad: its gradient is collected by an
+# AccumulateGrad node. c needs no gradient, so the graph has no node
+# for it: the entry is None.
 prediction = ["AccumulateGrad", None]
 
 # %%
-actual = [None if fn is None else type(fn).__name__ for fn, _ in y.grad_fn.next_functions]
+edges = y.grad_fn.next_functions
+actual = [None if fn is None else type(fn).__name__ for fn, _ in edges]
 assert prediction == actual, f"PyTorch says {actual}"
 y.backward()
 print("Correct:", actual, "| c.grad after backward:", c.grad)
@@ -116,13 +121,17 @@ s_all = x.sum()
 s_dim = x.sum(dim=0)
 
 # %%
-# Your prediction: class names of the grad_fn of (a, b, s_all, s_dim)
-prediction = None  # e.g. ("MulBackward0", "MulBackward0", "SumBackward0", "SumBackward0")
+# Your prediction: class names of the grad_fn of a, b, s_all, s_dim
+# e.g. ("MulBackward0", "MulBackward0",
+#       "SumBackward0", "SumBackward0")
+prediction = None
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The number is not an instance counter: every multiplication gives MulBackward0.
-# It tells apart overloads of one operation: sum() and sum(dim) are different overloads.
-prediction = ("MulBackward0", "MulBackward0", "SumBackward0", "SumBackward1")
+# The number is not an instance counter: every multiplication gives
+# MulBackward0. It tells apart overloads of one operation: sum() and
+# sum(dim) are different overloads.
+prediction = ("MulBackward0", "MulBackward0",
+              "SumBackward0", "SumBackward1")
 
 # %%
 actual = tuple(type(t.grad_fn).__name__ for t in (a, b, s_all, s_dim))
@@ -143,16 +152,20 @@ loss = (w * v).sum()
 mul = loss.grad_fn.next_functions[0][0]
 
 # %%
-# Your prediction: (name of the first .variable, name of the second .variable, w.grad_fn)
+# Your prediction: (first .variable, second .variable, w.grad_fn),
+# each .variable given by the name of our Python variable
 prediction = None  # e.g. ("loss", "loss", "MulBackward0")
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Each AccumulateGrad node holds the leaf it writes .grad into, in the order of the inputs of w * v.
-# A leaf was not produced by a recorded operation, so its grad_fn is None.
+# Each AccumulateGrad node holds the leaf it writes .grad into, in
+# the order of the inputs of w * v. A leaf was not produced by a
+# recorded operation, so its grad_fn is None.
 prediction = ("w", "v", None)
 
 # %%
 names = {id(w): "w", id(v): "v", id(loss): "loss"}
-actual = tuple(names.get(id(fn.variable)) for fn, _ in mul.next_functions) + (w.grad_fn,)
+variables = tuple(names.get(id(fn.variable))
+                  for fn, _ in mul.next_functions)
+actual = variables + (w.grad_fn,)
 assert prediction == actual, f"PyTorch says {actual}"
 print("Correct:", actual)

@@ -42,8 +42,9 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# detach() returns a new tensor, cut from the graph (so a leaf that does not require grad),
-# viewing the same memory. detach_() cuts y2 itself from the graph and returns it.
+# detach() returns a new tensor, cut from the graph (so a leaf that
+# does not require grad), viewing the same memory. detach_() cuts y2
+# itself from the graph and returns it.
 prediction = {
     "z is y": False,
     "z.requires_grad": False,
@@ -58,7 +59,7 @@ actual = {
     "z is y": z is y,
     "z.requires_grad": z.requires_grad,
     "z.is_leaf": z.is_leaf,
-    "z shares y's memory": z.untyped_storage().data_ptr() == y.untyped_storage().data_ptr(),
+    "z shares y's memory": z.data_ptr() == y.data_ptr(),
     "r is y2": r is y2,
     "y2.requires_grad": y2.requires_grad,
 }
@@ -84,8 +85,9 @@ d[:] = 0.0  # writes into d's memory, in place
 prediction = {"y as a list": ..., "backward raises": ...}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# d and y share memory, so y is zeroed too. Every tensor counts its in-place changes (its version);
-# backward sees that the saved result of exp changed since it was saved, and refuses.
+# d and y share memory, so y is zeroed too. Every tensor counts its
+# in-place changes (its version); backward sees that the saved
+# result of exp changed since it was saved, and refuses.
 prediction = {"y as a list": [0.0, 0.0], "backward raises": True}
 
 # %%
@@ -118,7 +120,8 @@ layer2 = nn.Linear(2, 1)
 inputs = torch.randn(4, 2)
 out = layer2(layer1(inputs).detach())
 out.sum().backward()
-params = {f"{layer}.{name}": p for layer, module in (("layer1", layer1), ("layer2", layer2))
+params = {f"{layer}.{name}": p
+          for layer, module in (("layer1", layer1), ("layer2", layer2))
           for name, p in module.named_parameters()}
 
 # %%
@@ -126,13 +129,15 @@ params = {f"{layer}.{name}": p for layer, module in (("layer1", layer1), ("layer
 prediction = None  # e.g. {"layer2.bias"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The backward pass stops at the detached tensor: layer1's parameters are never reached.
+# The backward pass stops at the detached tensor: layer1's
+# parameters are never reached.
 prediction = {"layer1.weight", "layer1.bias"}
 
 # %%
 actual = {name for name, p in params.items() if p.grad is None}
 assert prediction == actual, f"PyTorch says {sorted(actual)}"
-print("Correct:", sorted(actual), "| layer2.weight.grad:", params["layer2.weight"].grad)
+print("Correct:", sorted(actual))
+print("layer2.weight.grad:", params["layer2.weight"].grad)
 
 # %% [markdown]
 # ## 4. Grad modes and how they end
@@ -156,12 +161,16 @@ mode_after = torch.is_grad_enabled()
 
 # %%
 # Your prediction: replace each ... with True or False
-prediction = {"a": ..., "b": ..., "c": ..., "d": ..., "e": ..., "grad mode after": ...}
+prediction = {
+    "a": ..., "b": ..., "c": ..., "d": ..., "e": ...,
+    "grad mode after": ...,
+}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Inside no_grad, set_grad_enabled(False) and inference_mode nothing is recorded. Calling
-# set_grad_enabled(True) switches recording back on at once; leaving a with-block restores
-# the mode it found on entry (on).
+# Inside no_grad, set_grad_enabled(False) and inference_mode nothing
+# is recorded. Calling set_grad_enabled(True) switches recording
+# back on at once; leaving a with-block restores the mode it found
+# on entry (on).
 prediction = {
     "a": False,
     "b": False,
@@ -199,7 +208,8 @@ for key, value in actual.items():
 # `no_grad`. In each case: does the output require grad, and do two calls on the same input agree?
 
 # %%
-model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(p=0.5))
+# 64 outputs, so that two random dropout masks cannot coincide
+model = nn.Sequential(nn.Linear(8, 64), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 8)
 
 model.eval()
@@ -219,8 +229,9 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# eval() changes how layers behave (dropout off, BatchNorm uses running stats) but records as usual.
-# no_grad stops recording but leaves dropout on. For inference, use both.
+# eval() changes how layers behave (dropout off, BatchNorm uses
+# running stats) but records as usual. no_grad stops recording but
+# leaves dropout on. For inference, use both.
 prediction = {
     "A requires grad": True,
     "A calls agree": True,

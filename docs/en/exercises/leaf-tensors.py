@@ -35,16 +35,18 @@ with torch.no_grad():
     f = a * 2
 g = nn.Parameter(torch.ones(2))
 h = a.argmax()
-tensors = {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f, "g": g, "h": h}
+tensors = dict(a=a, b=b, c=c, d=d, e=e, f=f, g=g, h=h)
 
 # %%
 # Your prediction: the set of names whose tensor is a leaf
 prediction = None  # e.g. {"a", "c"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Only b was produced by a recorded operation. d and h come from operations too, but nothing
-# was recorded: c does not require grad, and argmax has no gradient (its result is an integer).
-# f was made with recording turned off; e is cut from the graph; g is a parameter you created.
+# Only b was produced by a recorded operation. d and h come from
+# operations too, but nothing was recorded: c does not require grad,
+# and argmax has no gradient (its result is an integer). f was made
+# with recording turned off; e is cut from the graph; g is a
+# parameter you created.
 prediction = {"a", "c", "d", "e", "f", "g", "h"}
 
 # %%
@@ -65,7 +67,8 @@ inputs = torch.randn(4, 3)
 targets = torch.randn(4, 1)
 outputs = model(inputs)
 loss = nn.functional.mse_loss(outputs, targets)
-tensors = {"inputs": inputs, "targets": targets, "weight": model.weight, "bias": model.bias,
+tensors = {"inputs": inputs, "targets": targets,
+           "weight": model.weight, "bias": model.bias,
            "outputs": outputs, "loss": loss}
 
 # %%
@@ -73,8 +76,9 @@ tensors = {"inputs": inputs, "targets": targets, "weight": model.weight, "bias":
 prediction = None  # e.g. {"inputs", "loss"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Parameters require grad when the layer creates them; data you load does not.
-# outputs and loss are computed from the parameters, so they require grad too.
+# Parameters require grad when the layer creates them; data you load
+# does not. outputs and loss are computed from the parameters, so
+# they require grad too.
 prediction = {"weight", "bias", "outputs", "loss"}
 
 # %%
@@ -100,14 +104,16 @@ o.backward()
 prediction = None  # e.g. {"y"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# backward() fills .grad only on leaves that require grad. y is an intermediate result:
-# its gradient is computed on the way to x, then thrown away.
+# backward() fills .grad only on leaves that require grad. y is an
+# intermediate result: its gradient is computed on the way to x,
+# then thrown away.
 prediction = {"x", "w"}
 
 # %%
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    actual = {name for name, t in {"x": x, "y": y, "w": w}.items() if t.grad is not None}
+    grads = {"x": x.grad, "y": y.grad, "w": w.grad}
+actual = {name for name, grad in grads.items() if grad is not None}
 assert prediction == actual, f"PyTorch says {sorted(actual)}"
 print("Correct:", sorted(actual))
 print("Reading y.grad warned:")
@@ -137,8 +143,9 @@ y2.retain_grad()
 prediction = None  # e.g. ([1.0, 1.0, 1.0], [1.0, 1.0, 1.0])
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The gradient of sum(y * w) with respect to y is w. y1 asked in time; for y2 the backward pass
-# was already over, and retain_grad() does not compute anything afterwards.
+# The gradient of sum(y * w) with respect to y is w. y1 asked in
+# time; for y2 the backward pass was already over, and retain_grad()
+# does not compute anything afterwards.
 prediction = ([0.5, -1.0, 2.0], None)
 
 # %%
@@ -158,8 +165,10 @@ makers = {
     "torch.tensor([1., 2.])": lambda: torch.tensor([1.0, 2.0]),
     "torch.Tensor([1, 2])": lambda: torch.Tensor([1, 2]),
     "torch.arange(3)": lambda: torch.arange(3),
-    "torch.zeros(2, dtype=torch.bool)": lambda: torch.zeros(2, dtype=torch.bool),
-    "torch.zeros(2, dtype=torch.complex64)": lambda: torch.zeros(2, dtype=torch.complex64),
+    "torch.zeros(2, dtype=torch.bool)":
+        lambda: torch.zeros(2, dtype=torch.bool),
+    "torch.zeros(2, dtype=torch.complex64)":
+        lambda: torch.zeros(2, dtype=torch.complex64),
 }
 
 # %%
@@ -167,8 +176,9 @@ makers = {
 prediction = None  # e.g. {"torch.tensor([1, 2])"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# torch.tensor infers the dtype from the data: [1, 2] gives int64. torch.Tensor is the class,
-# and calling it always gives the default float dtype (float32). arange(3) is int64 too.
+# torch.tensor infers the dtype from the data: [1, 2] gives int64.
+# torch.Tensor is the class, and calling it always gives the default
+# float dtype (float32). arange(3) is int64 too.
 prediction = {
     "torch.tensor([1., 2.])",
     "torch.Tensor([1, 2])",
@@ -215,7 +225,8 @@ def first_layer_grad(w2: float) -> float:
 prediction = None  # e.g. (1.0, 1.0)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# d out / d w1 = w2 * x: the chain rule multiplies by the weights of the later layers.
+# d out / d w1 = w2 * x: the chain rule multiplies by the weights of
+# the later layers.
 prediction = (6.0, 10.0)
 
 # %%

@@ -32,7 +32,8 @@ for _ in range(3):
 prediction = None  # e.g. 6.0
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# backward() adds into .grad, it does not overwrite: 3 * (2 * 3) = 18.
+# backward() adds into .grad, it does not overwrite:
+# 3 * (2 * 3) = 18.
 prediction = 18.0
 
 # %%
@@ -58,18 +59,26 @@ opt.zero_grad(set_to_none=False)
 after_false = model.weight.grad
 
 # %%
-# Your prediction: replace each ... with None or a nested list of floats
+# Your prediction: replace each ... with None or a list of lists
 prediction = {"zero_grad()": ..., "zero_grad(set_to_none=False)": ...}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Since PyTorch 2.0 the default is set_to_none=True: .grad becomes None, not a tensor of zeros.
-# The next backward pass then writes a fresh tensor instead of adding to zeros.
-prediction = {"zero_grad()": None, "zero_grad(set_to_none=False)": [[0.0, 0.0]]}
+# Since PyTorch 2.0 the default is set_to_none=True: .grad becomes
+# None, not a tensor of zeros. The next backward pass then writes a
+# fresh tensor instead of adding to zeros.
+prediction = {
+    "zero_grad()": None,
+    "zero_grad(set_to_none=False)": [[0.0, 0.0]],
+}
 
 # %%
+def as_list(grad):
+    return None if grad is None else grad.tolist()
+
+
 actual = {
-    "zero_grad()": None if after_default is None else after_default.tolist(),
-    "zero_grad(set_to_none=False)": None if after_false is None else after_false.tolist(),
+    "zero_grad()": as_list(after_default),
+    "zero_grad(set_to_none=False)": as_list(after_false),
 }
 assert prediction == actual, f"PyTorch says {actual}"
 print("Correct:")
@@ -95,12 +104,22 @@ w_after_step = w.item()
 
 # %%
 # Your prediction: replace each ... with a float
-prediction = {"w after backward": ..., "w.grad after backward": ..., "w after step": ...}
+prediction = {
+    "w after backward": ...,
+    "w.grad after backward": ...,
+    "w after step": ...,
+}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# backward() only fills w.grad: d loss / d w = 2 * (w * x - 6) * x = 2 * (-4) * 2 = -16.
-# step() changes w: w - lr * grad = 1 - 0.1 * (-16) = 2.6 (to float32 precision).
-prediction = {"w after backward": 1.0, "w.grad after backward": -16.0, "w after step": 2.6}
+# backward() only fills w.grad:
+#   d loss / d w = 2 * (w * x - 6) * x = 2 * (-4) * 2 = -16.
+# step() changes w:
+#   w - lr * grad = 1 - 0.1 * (-16) = 2.6 (to float32 precision).
+prediction = {
+    "w after backward": 1.0,
+    "w.grad after backward": -16.0,
+    "w after step": 2.6,
+}
 
 # %%
 actual = {
@@ -145,19 +164,28 @@ without_k = weight_grad()
 
 # %%
 # Your prediction: replace each ...
-prediction = {"with / k equals full batch": ..., "factor without / k": ...}
+prediction = {
+    "with / k equals full batch": ...,
+    "factor without / k": ...,
+}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Each micro-batch loss is a mean over 2 samples; the full loss is the mean over 4, that is the
-# average of the two micro-batch means. Summing the means without / k counts everything k = 2 times.
-prediction = {"with / k equals full batch": True, "factor without / k": 2.0}
+# Each micro-batch loss is a mean over 2 samples; the full loss is
+# the mean over 4, that is the average of the two micro-batch means.
+# Summing the means without / k counts everything k = 2 times.
+prediction = {
+    "with / k equals full batch": True,
+    "factor without / k": 2.0,
+}
 
 # %%
-assert prediction["factor without / k"] is not ..., "write your prediction first"
-equal = torch.allclose(with_k, full)
-assert prediction["with / k equals full batch"] == equal, f"PyTorch says {equal}"
 factor = prediction["factor without / k"]
-assert torch.allclose(without_k, factor * full), f"PyTorch says {without_k / full}"
+assert factor is not ..., "write your prediction first"
+equal = torch.allclose(with_k, full)
+said_equal = prediction["with / k equals full batch"]
+assert said_equal == equal, f"PyTorch says {equal}"
+right = torch.allclose(without_k, factor * full)
+assert right, f"PyTorch says {without_k / full}"
 print("Correct:")
 print("  full batch: ", full)
 print("  with / k:   ", with_k)
@@ -197,9 +225,11 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# With sizes 2 and 1, the average of the two means weights the lone sample as much as the pair.
-# Weighting each micro-batch mean by its share of the samples fixes it. A sum-reduced loss is
-# already a plain sum over samples, so the pieces add up to the whole with no division at all.
+# With sizes 2 and 1, the average of the two means weights the lone
+# sample as much as the pair. Weighting each micro-batch mean by its
+# share of the samples fixes it. A sum-reduced loss is already a
+# plain sum over samples, so the pieces add up to the whole with no
+# division at all.
 prediction = {
     "mean, each / k": False,
     "mean, each * size / total": True,
@@ -209,7 +239,8 @@ prediction = {
 # %%
 actual = {
     "mean, each / k": torch.allclose(mean_div_k, full_mean),
-    "mean, each * size / total": torch.allclose(mean_weighted, full_mean),
+    "mean, each * size / total":
+        torch.allclose(mean_weighted, full_mean),
     "sum, no division": torch.allclose(sum_plain, full_sum),
 }
 assert prediction == actual, f"PyTorch says {actual}"
@@ -224,7 +255,8 @@ for key, value in actual.items():
 # Does accumulating over 2 micro-batches still match the full batch, in training mode and in eval mode?
 
 # %%
-model = nn.Sequential(nn.Linear(3, 2), nn.BatchNorm1d(2), nn.Linear(2, 1))
+model = nn.Sequential(nn.Linear(3, 2), nn.BatchNorm1d(2),
+                      nn.Linear(2, 1))
 
 
 def first_weight_grad():
@@ -250,9 +282,11 @@ eval_equal = compare()
 prediction = {"training mode": ..., "eval mode": ...}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# In training mode BatchNorm normalizes with the statistics of the batch it sees: a micro-batch of 2
-# is normalized differently from the full batch of 4, so the function itself differs.
-# In eval mode it uses fixed running statistics, each sample is independent again, and the recipe works.
+# In training mode BatchNorm normalizes with the statistics of the
+# batch it sees: a micro-batch of 2 is normalized differently from
+# the full batch of 4, so the function itself differs. In eval mode
+# it uses fixed running statistics, each sample is independent
+# again, and the recipe works.
 prediction = {"training mode": False, "eval mode": True}
 
 # %%

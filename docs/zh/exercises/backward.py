@@ -30,7 +30,8 @@ y.backward()
 prediction = None  # e.g. (6,)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# gradient holds one weight per element of y: exactly y's shape, with no broadcasting.
+# gradient holds one weight per element of y: exactly y's shape,
+# with no broadcasting.
 prediction = (2, 3)
 
 # %%
@@ -63,8 +64,9 @@ candidates = {
 prediction = None  # e.g. {"torch.tensor([1.0])"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# None means "the output is a scalar, use 1". An explicit gradient must match the output's shape,
-# and a scalar has shape (): torch.tensor([1.0]) has shape (1,) and is rejected.
+# None means "the output is a scalar, use 1". An explicit gradient
+# must match the output's shape, and a scalar has shape ():
+# torch.tensor([1.0]) has shape (1,) and is rejected.
 prediction = {"None", "torch.tensor(1.0)"}
 
 # %%
@@ -94,15 +96,18 @@ y.backward(gradient=v)
 prediction = None  # e.g. [1.0, 1.0, 1.0]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The vector-Jacobian product v^T J. Here J is diagonal with entries 2x, so x.grad = 2 * x * v.
+# The vector-Jacobian product v^T J. Here J is diagonal with entries
+# 2x, so x.grad = 2 * x * v.
 prediction = [2.0, 0.4, 0.06]
 
 # %%
 x2 = x.detach().clone().requires_grad_()
 ((x2 ** 2) * v).sum().backward()  # the same thing, written as a scalar
-assert torch.allclose(x.grad, x2.grad), "backward(gradient=v) differs from (y * v).sum()"
+same = torch.allclose(x.grad, x2.grad)
+assert same, "backward(gradient=v) differs from (y * v).sum()"
 assert prediction is not None, "write your prediction first"
-assert torch.allclose(torch.tensor(prediction), x.grad), f"PyTorch says {x.grad}"
+right = torch.allclose(torch.tensor(prediction), x.grad)
+assert right, f"PyTorch says {x.grad}"
 print("Correct:", x.grad, "= grad of (y * v).sum()")
 
 # %% [markdown]
@@ -124,8 +129,9 @@ y.backward(gradient=torch.ones_like(y))
 prediction = None  # e.g. [2.0, 1.0, 0.0]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# J = [[x1, x0, 0], [0, x2, x1]] = [[2, 1, 0], [0, 3, 2]]. ones^T J adds up the rows:
-# one number per input, the whole matrix is gone.
+# J = [[x1, x0, 0], [0, x2, x1]] = [[2, 1, 0], [0, 3, 2]].
+# ones^T J adds up the rows: one number per input, the whole matrix
+# is gone.
 prediction = [2.0, 4.0, 2.0]
 
 # %%
@@ -133,7 +139,8 @@ J = torch.autograd.functional.jacobian(fn, x.detach())
 print("Jacobian:\n", J)
 assert torch.equal(x.grad, J.sum(dim=0))
 assert prediction is not None, "write your prediction first"
-assert torch.allclose(torch.tensor(prediction), x.grad), f"PyTorch says {x.grad}"
+right = torch.allclose(torch.tensor(prediction), x.grad)
+assert right, f"PyTorch says {x.grad}"
 print("Correct: x.grad =", x.grad, "= the column sums of J")
 
 # %% [markdown]
@@ -152,7 +159,8 @@ z.backward()
 prediction = None  # e.g. [2.0, 4.0]
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Each pass adds d z / d x = 2x = [2, 4] into x.grad: twice gives [4, 8].
+# Each pass adds d z / d x = 2x = [2, 4] into x.grad:
+# twice gives [4, 8].
 prediction = [4.0, 8.0]
 
 # %%
@@ -160,7 +168,7 @@ assert prediction == x.grad.tolist(), f"PyTorch says {x.grad}"
 print("Correct:", x.grad, "= 2 * (2 * x)")
 
 # %% [markdown]
-# 不加 `retain_graph=True` 的话，第一次反向传播就会释放图中为反向传播保存的中间结果，第二次随之失败：
+# 不加 `retain_graph=True` 的话，第一次反向传播就会释放计算图为反向传播保存的张量，第二次随之失败：
 
 # %% tags=["raises-exception"]
 x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -184,10 +192,12 @@ y = x ** 3
 prediction = None  # e.g. (8.0, 8.0, 8.0)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# dy = 3x^2 = 12 and d2y = 6x = 12. autograd.grad returns its results and leaves .grad alone.
+# dy = 3x^2 = 12 and d2y = 6x = 12. autograd.grad returns its
+# results and leaves .grad alone.
 prediction = (12.0, 12.0, None)
 
 # %%
 actual = (dy.item(), d2y.item(), x.grad)
 assert prediction == actual, f"PyTorch says {actual}"
-print("Correct:", actual, "| dy carries a graph:", dy.grad_fn is not None)
+print("Correct:", actual)
+print("dy carries a graph:", dy.grad_fn is not None)

@@ -20,7 +20,7 @@ print(torch.__version__)
 # %% [markdown]
 # ## 1. 哪些是叶子张量？
 #
-# 不是由任何被记录下来的运算产生的张量，就是叶子张量，也就是 `grad_fn` 为 `None` 的张量。用这条规则逐个判断下面的张量：哪些的 `is_leaf == True`？
+# 不是由任何被记录下来的运算产生的张量，就是叶子张量，也就是 `grad_fn` 为 `None` 的张量。用这条规则逐个判断下面的张量：哪些张量的 `is_leaf` 为 `True`？
 
 # %%
 a = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -32,16 +32,18 @@ with torch.no_grad():
     f = a * 2
 g = nn.Parameter(torch.ones(2))
 h = a.argmax()
-tensors = {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f, "g": g, "h": h}
+tensors = dict(a=a, b=b, c=c, d=d, e=e, f=f, g=g, h=h)
 
 # %%
 # Your prediction: the set of names whose tensor is a leaf
 prediction = None  # e.g. {"a", "c"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Only b was produced by a recorded operation. d and h come from operations too, but nothing
-# was recorded: c does not require grad, and argmax has no gradient (its result is an integer).
-# f was made with recording turned off; e is cut from the graph; g is a parameter you created.
+# Only b was produced by a recorded operation. d and h come from
+# operations too, but nothing was recorded: c does not require grad,
+# and argmax has no gradient (its result is an integer). f was made
+# with recording turned off; e is cut from the graph; g is a
+# parameter you created.
 prediction = {"a", "c", "d", "e", "f", "g", "h"}
 
 # %%
@@ -51,9 +53,9 @@ print("Correct: leaves are", sorted(actual))
 print("  not a leaf:", sorted(tensors.keys() - actual))
 
 # %% [markdown]
-# ## 2. 训练的一步里，谁需要梯度？
+# ## 2. 一个训练步里，谁需要梯度？
 #
-# 只要有一个输入需要梯度，运算结果就需要梯度。在下面这一步训练中，哪些张量的 `requires_grad == True`？
+# 只要有一个输入需要梯度，运算结果就需要梯度。在下面这个训练步中，哪些张量的 `requires_grad == True`？
 
 # %%
 model = nn.Linear(3, 1)
@@ -61,7 +63,8 @@ inputs = torch.randn(4, 3)
 targets = torch.randn(4, 1)
 outputs = model(inputs)
 loss = nn.functional.mse_loss(outputs, targets)
-tensors = {"inputs": inputs, "targets": targets, "weight": model.weight, "bias": model.bias,
+tensors = {"inputs": inputs, "targets": targets,
+           "weight": model.weight, "bias": model.bias,
            "outputs": outputs, "loss": loss}
 
 # %%
@@ -69,8 +72,9 @@ tensors = {"inputs": inputs, "targets": targets, "weight": model.weight, "bias":
 prediction = None  # e.g. {"inputs", "loss"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Parameters require grad when the layer creates them; data you load does not.
-# outputs and loss are computed from the parameters, so they require grad too.
+# Parameters require grad when the layer creates them; data you load
+# does not. outputs and loss are computed from the parameters, so
+# they require grad too.
 prediction = {"weight", "bias", "outputs", "loss"}
 
 # %%
@@ -95,14 +99,16 @@ o.backward()
 prediction = None  # e.g. {"y"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# backward() fills .grad only on leaves that require grad. y is an intermediate result:
-# its gradient is computed on the way to x, then thrown away.
+# backward() fills .grad only on leaves that require grad. y is an
+# intermediate result: its gradient is computed on the way to x,
+# then thrown away.
 prediction = {"x", "w"}
 
 # %%
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
-    actual = {name for name, t in {"x": x, "y": y, "w": w}.items() if t.grad is not None}
+    grads = {"x": x.grad, "y": y.grad, "w": w.grad}
+actual = {name for name, grad in grads.items() if grad is not None}
 assert prediction == actual, f"PyTorch says {sorted(actual)}"
 print("Correct:", sorted(actual))
 print("Reading y.grad warned:")
@@ -131,8 +137,9 @@ y2.retain_grad()
 prediction = None  # e.g. ([1.0, 1.0, 1.0], [1.0, 1.0, 1.0])
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The gradient of sum(y * w) with respect to y is w. y1 asked in time; for y2 the backward pass
-# was already over, and retain_grad() does not compute anything afterwards.
+# The gradient of sum(y * w) with respect to y is w. y1 asked in
+# time; for y2 the backward pass was already over, and retain_grad()
+# does not compute anything afterwards.
 prediction = ([0.5, -1.0, 2.0], None)
 
 # %%
@@ -143,7 +150,7 @@ print("Correct:", actual)
 # %% [markdown]
 # ## 5. `torch.tensor` 还是 `torch.Tensor`？
 #
-# 只有浮点或复数类型的张量才能要求梯度。下面哪些张量可以调用 `.requires_grad_()`？想一想每个张量的 dtype 是什么。
+# 只有浮点或复数类型的张量才能设成需要梯度。下面哪些张量可以调用 `.requires_grad_()`？想一想每个张量的 dtype 是什么。
 
 # %%
 makers = {
@@ -151,8 +158,10 @@ makers = {
     "torch.tensor([1., 2.])": lambda: torch.tensor([1.0, 2.0]),
     "torch.Tensor([1, 2])": lambda: torch.Tensor([1, 2]),
     "torch.arange(3)": lambda: torch.arange(3),
-    "torch.zeros(2, dtype=torch.bool)": lambda: torch.zeros(2, dtype=torch.bool),
-    "torch.zeros(2, dtype=torch.complex64)": lambda: torch.zeros(2, dtype=torch.complex64),
+    "torch.zeros(2, dtype=torch.bool)":
+        lambda: torch.zeros(2, dtype=torch.bool),
+    "torch.zeros(2, dtype=torch.complex64)":
+        lambda: torch.zeros(2, dtype=torch.complex64),
 }
 
 # %%
@@ -160,8 +169,9 @@ makers = {
 prediction = None  # e.g. {"torch.tensor([1, 2])"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# torch.tensor infers the dtype from the data: [1, 2] gives int64. torch.Tensor is the class,
-# and calling it always gives the default float dtype (float32). arange(3) is int64 too.
+# torch.tensor infers the dtype from the data: [1, 2] gives int64.
+# torch.Tensor is the class, and calling it always gives the default
+# float dtype (float32). arange(3) is int64 too.
 prediction = {
     "torch.tensor([1., 2.])",
     "torch.Tensor([1, 2])",
@@ -182,7 +192,7 @@ for name in sorted(actual):
     print(" ", name)
 
 # %% [markdown]
-# 对整数张量要求梯度，会得到这样的报错：
+# 把整数张量设成需要梯度，会得到这样的报错：
 
 # %% tags=["raises-exception"]
 torch.tensor([1, 2], requires_grad=True)
@@ -207,7 +217,8 @@ def first_layer_grad(w2: float) -> float:
 prediction = None  # e.g. (1.0, 1.0)
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# d out / d w1 = w2 * x: the chain rule multiplies by the weights of the later layers.
+# d out / d w1 = w2 * x: the chain rule multiplies by the weights of
+# the later layers.
 prediction = (6.0, 10.0)
 
 # %%
