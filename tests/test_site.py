@@ -25,14 +25,6 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
-
-
 def test_installed_torch_is_the_recorded_one():
     recorded = ex.recorded_version()
     assert recorded == torch.__version__, (
