@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,16 +10,9 @@ import torch
 
 from autograd_docs import examples as ex
 from autograd_docs import site_checks
+from conftest import mkdocs_build  # the built_site fixture lives in conftest.py too
 
 ROOT = ex.ROOT
-
-
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
 
 
 def test_installed_torch_is_the_recorded_one():
