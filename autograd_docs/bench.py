@@ -40,29 +40,6 @@ def build_seconds() -> float:
         return wall([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site])
 
 
-# The build process imports torch only to draw pictures, so the import is part of their cost.
-GRAPH_RUN = """
-import time
-start, cpu = time.perf_counter(), time.process_time()
-import torch
-imported = time.perf_counter()
-from autograd_docs import graphs
-figures = sum(len(f) for f in graphs.render_all().values())
-print(time.perf_counter() - start, imported - start, time.process_time() - cpu, figures)
-"""
-
-
-def graph_seconds(runs: int = 3) -> dict[str, float]:
-    """Medians, in a fresh process, for drawing every marker of every page in both languages as the build does:
-    wall seconds (torch import included), of which importing torch, CPU seconds (steadier on a busy machine)."""
-    results = []
-    for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-c", GRAPH_RUN], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True)
-        results.append([float(v) for v in proc.stdout.split()])
-    keys = ("seconds", "import_torch", "cpu_seconds", "figures")
-    return {k: statistics.median(r[i] for r in results) for i, k in enumerate(keys)}
-
-
 def test_wall_seconds() -> float:
     """The whole `make test` (what CI runs), warm: installed, torch already in the page cache. One run."""
     return wall(["make", f"VENV={sys.prefix}", "test"], runs=1)
@@ -75,7 +52,7 @@ def page_transfer_bytes() -> dict[str, int]:
 
     from autograd_docs import site_checks
     from autograd_docs.browser import INSTALL_HINT, chromium_path, page_transfer, page_url_path
-    from autograd_docs.examples import DOCS, LANGUAGES
+    from autograd_docs.examples import DOCS
     from autograd_docs.site_server import build_and_serve
 
     if chromium_path() is None:
@@ -107,10 +84,6 @@ def main() -> None:
         print(f"{'page weight, /' + page:32} {size / 1000:6.0f} kB           (target < 500 kB, fonts excluded)")
     seconds = test_wall_seconds()
     print(f"{'make test (warm)':32} {seconds:6.2f} s  {seconds / base:5.2f}x")
-    g = graph_seconds()
-    print(f"graph pictures: {g['figures']:.0f} drawn in {g['seconds']:.2f} s wall, {g['cpu_seconds']:.2f} s CPU "
-          f"(import torch {g['import_torch']:.2f} s, drawing {g['seconds'] - g['import_torch']:.2f} s)   (target: <= 2 s added to the build)")
-
 
 if __name__ == "__main__":
     main()
