@@ -85,5 +85,6 @@ def main() -> None:
     seconds = test_wall_seconds()
     print(f"{'make test (warm)':32} {seconds:6.2f} s  {seconds / base:5.2f}x")
 
+
 if __name__ == "__main__":
     main()
