@@ -32,6 +32,22 @@ def page_url_path(lang: str, rel: str) -> str:
     return path if lang == ex.LANGUAGES[0] else f"{lang}/{path}"
 
 
+def language_root(lang: str) -> str:
+    return "" if lang == ex.LANGUAGES[0] else f"{lang}/"
+
+
+def built_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """(language, URL path under the language's root) of every page of a built site, whatever its
+    source (Markdown, notebook), in navigation-independent order: each language, then by path."""
+    pages = []
+    for html in site_dir.rglob("index.html"):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        path = "" if rel == "." else rel + "/"
+        lang = next((l for l in ex.LANGUAGES[1:] if path.startswith(f"{l}/")), ex.LANGUAGES[0])
+        pages.append((lang, path[len(language_root(lang)):]))
+    return sorted(pages, key=lambda page: (ex.LANGUAGES.index(page[0]), page[1]))
+
+
 def served_file(site_dir: Path, site_url: str, url: str) -> Path | None:
     """The file under site_dir that the local server answers `url` with, or None for another host."""
     if not url.startswith(site_url):

@@ -18,7 +18,7 @@ import pytest
 
 from autograd_docs import examples as ex
 from autograd_docs import site_checks
-from autograd_docs.browser import INSTALL_HINT, chromium_path, page_transfer, page_url_path
+from autograd_docs.browser import INSTALL_HINT, built_pages, chromium_path, language_root, page_transfer, page_url_path
 
 ARTIFACTS = ex.ROOT / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
@@ -26,8 +26,7 @@ PHONE = {"width": 375, "height": 740}
 BUDGET = 500_000  # bytes a page and everything it loads may weigh, uncompressed, fonts excluded
 SEARCH_WORDS = ["叶子", "计算图", "梯度"]
 
-SOURCES = site_checks.language_pages(ex.DOCS)
-PAGES = [(lang, rel) for lang in ex.LANGUAGES for rel in SOURCES[lang]]
+SOURCES = site_checks.language_pages(ex.DOCS)  # for titles; the pages visited are those of the built site
 
 
 def other(lang: str) -> str:
@@ -66,24 +65,41 @@ def site(served_site):
     return served_site
 
 
+@pytest.fixture(scope="session")
+def pages(site) -> list[tuple[str, str]]:
+    """(language, path under its root) of every page built, Markdown or notebook."""
+    return built_pages(site.path)
+
+
 # --- the tour ------------------------------------------------------------------------------------
 
 COLLECT = """() => {
   const article = document.querySelector("article.md-content__inner");
   const box = e => { const r = e.getBoundingClientRect(); return {w: r.width, h: r.height}; };
-  const fontSize = e => parseFloat(getComputedStyle(e).fontSize);
   return {
     lang: document.documentElement.lang,
     codeBlocks: article.querySelectorAll("pre > code").length,
     copyButtons: article.querySelectorAll('button.md-code__button[data-md-type="copy"]').length,
     formulas: [...article.querySelectorAll("math")].map(m => ({
-      ...box(m), fontSize: fontSize(m), mathml: m.namespaceURI === "http://www.w3.org/1998/Math/MathML",
-      fraction: m.querySelector("mfrac") !== null, text: m.textContent.slice(0, 60)})),
-    pictures: [...article.querySelectorAll("figure, img, svg")]
-      .filter(e => !e.closest("button") && !(e.tagName === "svg" && e.parentElement.closest("figure, svg")))
-      .map(e => ({tag: e.tagName.toLowerCase(), cls: e.getAttribute("class") || "", ...box(e),
-                  loaded: e.tagName !== "IMG" || (e.complete && e.naturalWidth > 0),
-                  drawn: e.tagName !== "svg" || (e.getBBox().width > 0 && e.getBBox().height > 0)})),
+      ...box(m), mathml: m.namespaceURI === "http://www.w3.org/1998/Math/MathML",
+      // Laid out as MathML, a fraction's numerator sits above its denominator; as text, beside it.
+      stacked: [...m.querySelectorAll("mfrac")].map(f =>
+        f.children[0].getBoundingClientRect().bottom <= f.children[1].getBoundingClientRect().top + 1),
+      text: m.textContent.slice(0, 60)})),
+    // A picture is a figure (the graph pictures: inline svg), or an image outside any figure; inline
+    // svg elsewhere are icons. It shows if its drawings on screen are drawn (a figure may hold one
+    // drawing per color scheme, the other one hidden).
+    pictures: [...article.querySelectorAll("figure, img")]
+      .filter(e => e.tagName === "FIGURE" || !e.closest("figure, button"))
+      .map(e => {
+        const drawings = e.tagName === "FIGURE"
+          ? [...e.querySelectorAll("svg, img")].filter(d => !d.parentElement.closest("svg")) : [e];
+        const shown = drawings.filter(d => box(d).w >= 20 && box(d).h >= 20);
+        const drawn = d => d.tagName === "IMG" ? d.complete && d.naturalWidth > 0
+                                               : d.getBBox().width > 0 && d.getBBox().height > 0;
+        return {tag: e.tagName.toLowerCase(), cls: e.getAttribute("class") || "", drawings: drawings.length,
+                shown: shown.length, drawn: shown.length > 0 && shown.every(drawn)};
+      }),
   };
 }"""
 
@@ -91,7 +107,7 @@ COLLECT = """() => {
 @dataclass
 class Visit:
     lang: str
-    rel: str
+    path: str  # under the language's root; a translation has the same path under its own root
     url: str
     seen: dict
     switched_to: str = ""
@@ -126,7 +142,7 @@ def watch(page, site, tour: Tour) -> None:
 
 
 @pytest.fixture(scope="session")
-def tour(browser, site) -> Tour:
+def tour(browser, site, pages) -> Tour:
     """Every page in both languages: from each English page, switch language, record, switch back."""
     ARTIFACTS.mkdir(exist_ok=True)
     record = Tour()
@@ -134,17 +150,20 @@ def tour(browser, site) -> Tour:
     context.set_default_timeout(10_000)
     page = context.new_page()
     watch(page, site, record)
-    shots = {"index.md": "home", chapter(): Path(chapter()).stem}
+    shots = {"": "home", page_url_path(ex.LANGUAGES[0], chapter()): Path(chapter()).stem}
     base, translated = ex.LANGUAGES
     visits: dict[tuple[str, str], Visit] = {}
 
-    def arrive(lang: str, rel: str) -> Visit:
+    def url(lang: str, path: str) -> str:
+        return site.url + language_root(lang) + path
+
+    def arrive(lang: str, path: str) -> Visit:
         # "networkidle": the search worker and index load after "load"; their errors count too.
         page.wait_for_load_state("networkidle")
-        visit = Visit(lang, rel, site.url + page_url_path(lang, rel), page.evaluate(COLLECT))
-        if rel in shots:
-            page.screenshot(path=ARTIFACTS / f"{lang}-{shots[rel]}.png", full_page=True)
-        visits[lang, rel] = visit
+        visit = Visit(lang, path, url(lang, path), page.evaluate(COLLECT))
+        if path in shots:
+            page.screenshot(path=ARTIFACTS / f"{lang}-{shots[path]}.png", full_page=True)
+        visits[lang, path] = visit
         return visit
 
     def switch(to: str) -> str:
@@ -153,41 +172,38 @@ def tour(browser, site) -> Tour:
             page.click(f'.md-select__link[hreflang="{to}"]')
         return page.url
 
-    for rel in SOURCES[base]:
-        page.goto(site.url + page_url_path(base, rel))
-        visit = arrive(base, rel)
-        visit.switched_to = switch(translated)
-        if rel not in SOURCES[translated]:
+    for lang, path in pages:
+        if lang != base:
             continue
-        if visit.switched_to != site.url + page_url_path(translated, rel):
-            page.goto(site.url + page_url_path(translated, rel))
-        visit = arrive(translated, rel)
+        page.goto(url(base, path))
+        visit = arrive(base, path)
+        visit.switched_to = switch(translated)
+        if (translated, path) not in pages:
+            continue
+        if visit.switched_to != url(translated, path):
+            page.goto(url(translated, path))
+        visit = arrive(translated, path)
         visit.switched_to = switch(base)
-    for rel in SOURCES[translated]:
-        if (translated, rel) not in visits:  # a page without original: the build forbids it, but say so
-            page.goto(site.url + page_url_path(translated, rel))
-            visit = arrive(translated, rel)
+    for lang, path in pages:
+        if (lang, path) not in visits:  # a translation without original: the build forbids it, but look anyway
+            page.goto(url(lang, path))
+            visit = arrive(lang, path)
             visit.switched_to = switch(base)
     context.close()
-    record.visits = [visits[key] for key in PAGES if key in visits]
+    record.visits = [visits[key] for key in pages]
     return record
 
 
-def test_the_tour_saw_every_page_in_its_language(tour):
-    assert [(v.lang, v.rel) for v in tour.visits] == PAGES
-    assert [(v.rel, v.seen["lang"]) for v in tour.visits if v.seen["lang"] != v.lang] == []
+def test_the_tour_saw_every_page_in_its_language(tour, pages):
+    assert [(v.lang, v.path) for v in tour.visits] == pages
+    assert {(lang, path) for lang, path in pages if path == ""} == {(lang, "") for lang in ex.LANGUAGES}
+    assert [(v.url, v.seen["lang"]) for v in tour.visits if v.seen["lang"] != v.lang] == []
 
 
-def test_language_switcher_keeps_the_reader_on_the_same_page_both_ways(tour):
-    wrong = [
-        f"{v.url} -> {v.switched_to} (expected {tour_url(v, other(v.lang))})"
-        for v in tour.visits if v.switched_to != tour_url(v, other(v.lang))
-    ]
-    assert wrong == []
-
-
-def tour_url(visit: Visit, lang: str) -> str:
-    return visit.url[: len(visit.url) - len(page_url_path(visit.lang, visit.rel))] + page_url_path(lang, visit.rel)
+def test_language_switcher_keeps_the_reader_on_the_same_page_both_ways(tour, site):
+    expected = {v.url: site.url + language_root(other(v.lang)) + v.path for v in tour.visits}
+    assert [f"{v.url} -> {v.switched_to} (expected {expected[v.url]})"
+            for v in tour.visits if v.switched_to != expected[v.url]] == []
 
 
 def test_no_request_leaves_the_local_server(tour):
@@ -204,8 +220,8 @@ def test_formulas_render_as_mathml(tour):
     assert formulas, "no page has a formula: the MathML conversion is untested"
     bad = [(url, f) for url, f in formulas if not f["mathml"] or f["w"] <= 0 or f["h"] <= 0]
     assert bad == [], "formulas that are not MathML or take no space"
-    # Laid out as MathML, a fraction stacks; as plain text it would sit on one line.
-    flat = [(url, f) for url, f in formulas if f["fraction"] and f["h"] < 1.5 * f["fontSize"]]
+    assert any(f["stacked"] for _, f in formulas), "no formula has a fraction: the layout check below is untested"
+    flat = [(url, f) for url, f in formulas if not all(f["stacked"])]
     assert flat == [], "fractions not stacked: MathML is not being laid out"
 
 
@@ -219,8 +235,7 @@ def test_graph_pictures_are_visible(tour):
     pictures = [(v.url, p) for v in tour.visits for p in v.seen["pictures"]]
     if not pictures:
         pytest.skip("no page has a picture (figure, img or inline svg) yet")
-    hidden = [(url, p) for url, p in pictures if p["w"] < 20 or p["h"] < 20 or not p["loaded"] or not p["drawn"]]
-    assert hidden == []
+    assert [(url, p) for url, p in pictures if not p["drawn"]] == [], "pictures not on screen, empty or not loaded"
 
 
 # --- pages driven one by one ----------------------------------------------------------------------
@@ -239,6 +254,10 @@ def desktop(browser, site):
 
 def search(page, word: str) -> list[str]:
     """Type into the header search box as a reader does; return the result pages' links in order."""
+    # Clear first, so that the wait below cannot be satisfied by the results of a previous search.
+    page.fill("input.md-search__input", "")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
     page.fill("input.md-search__input", word)
     page.keyboard.press("End")  # fill() alone does not always start the search
     page.wait_for_function(  # results listed, or "no matching documents"
@@ -303,15 +322,14 @@ def test_chinese_text_renders_with_real_glyphs(desktop, site):
     assert zhong != unassigned and zhong != guo, f"Chinese renders as empty boxes: {INSTALL_HINT}"
 
 
-def test_copy_button_copies_the_code(browser, site):
-    with_code = [(lang, rel) for lang, rel in PAGES if ex.read_fences(SOURCES[lang][rel])]
+def test_copy_button_copies_the_code(browser, site, tour):
+    with_code = [v for v in tour.visits if v.seen["codeBlocks"]]
     assert with_code, "no page has a code block"
-    lang, rel = with_code[0]
     context = browser.new_context(viewport=DESKTOP)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     try:
         page = context.new_page()
-        page.goto(site.url + page_url_path(lang, rel))
+        page.goto(with_code[0].url)
         blocks = page.locator("article pre")
         assert blocks.count() > 0
         for i in range(min(blocks.count(), 3)):
@@ -347,12 +365,14 @@ def test_not_found_pages_are_localized(browser, site):
 
 
 @pytest.mark.parametrize("lang", ex.LANGUAGES)
-def test_a_page_and_what_it_loads_stays_under_budget(browser, site, lang):
-    pages = [rel for rel in SOURCES[lang] if rel != "index.md"] or ["index.md"]
-    heaviest = max(pages, key=lambda rel: (site.path / page_url_path(lang, rel) / "index.html").stat().st_size)
-    transfer = page_transfer(browser, site.path, site.url, site.url + page_url_path(lang, heaviest))
+def test_a_page_and_what_it_loads_stays_under_budget(browser, site, pages, lang):
+    """The heaviest page of each language (besides the home page), first visit, nothing cached."""
+    paths = [path for l, path in pages if l == lang and path] or [""]
+    heaviest = max(paths, key=lambda path: (site.path / language_root(lang) / path / "index.html").stat().st_size)
+    transfer = page_transfer(browser, site.path, site.url, site.url + language_root(lang) + heaviest)
     assert any(url.endswith("search_index.json") for url in transfer.files), "the search index was not loaded"
-    assert transfer.total < BUDGET, f"{heaviest}: {transfer.total} bytes: {sorted(transfer.files.items(), key=lambda kv: -kv[1])}"
+    assert transfer.total < BUDGET, f"/{language_root(lang)}{heaviest}: {transfer.total} bytes: " + ", ".join(
+        f"{url.removeprefix(site.url)} {size}" for url, size in sorted(transfer.files.items(), key=lambda kv: -kv[1]))
 
 
 # --- phone --------------------------------------------------------------------------------------
@@ -380,10 +400,10 @@ def phone(browser, site):
     assert problems.foreign_requests == [] and problems.console_errors == [], problems
 
 
-def test_phone_no_page_scrolls_sideways(phone, site):
+def test_phone_no_page_scrolls_sideways(phone, site, pages):
     wide = {}
-    for lang, rel in PAGES:
-        phone.goto(site.url + page_url_path(lang, rel))
+    for lang, path in pages:
+        phone.goto(site.url + language_root(lang) + path)
         overflow = phone.evaluate(OVERFLOW)
         if overflow["page"] > 0 or overflow["text"]:
             wide[phone.url] = overflow
