@@ -157,9 +157,14 @@ def tour(browser, site, pages) -> Tour:
     def url(lang: str, path: str) -> str:
         return site.url + language_root(lang) + path
 
+    idle: set[str] = set()
+
     def arrive(lang: str, path: str) -> Visit:
-        # "networkidle": the search worker and index load after "load"; their errors count too.
-        page.wait_for_load_state("networkidle")
+        # Navigation waited for "load"; the search worker and index load after it. They are the same
+        # for every page of a language, so wait for them (network idle, ~0.5 s) once per language.
+        if lang not in idle:
+            page.wait_for_load_state("networkidle")
+            idle.add(lang)
         visit = Visit(lang, path, url(lang, path), page.evaluate(COLLECT))
         if path in shots:
             page.screenshot(path=ARTIFACTS / f"{lang}-{shots[path]}.png", full_page=True)
