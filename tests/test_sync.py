@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,7 @@ def test_translation_status_lists_translations_older_than_their_original(tmp_pat
 
 
 def test_translation_status_runs_on_this_repository():
-    proc = subprocess.run(["python", "-m", "autograd_docs.translation_status"], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent, env=dict(os.environ, PYTHONPATH="."))
+    proc = subprocess.run([sys.executable, "-m", "autograd_docs.translation_status"], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 0, proc.stderr
     assert "translation" in proc.stdout
