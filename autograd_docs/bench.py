@@ -1,5 +1,5 @@
 """Speed figures for the README: `make bench`. Wall times are medians of a few runs, in seconds,
-and are also given as ratios to `python -c "import torch"` on the same machine."""
+and are also given as ratios to `python -c "import torch"` on the same machine; page weights in bytes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from autograd_docs.examples import ROOT
 
@@ -72,6 +73,38 @@ def notebook_seconds(runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def test_wall_seconds() -> float:
+    """The whole `make test` (what CI runs), warm: installed, torch already in the page cache. One run."""
+    return wall(["make", f"VENV={sys.prefix}", "test"], runs=1)
+
+
+def page_transfer_bytes() -> dict[str, int]:
+    """What a first visit to the heaviest chapter page of each language loads (page, CSS, JS, search
+    index, images), in bytes, uncompressed, fonts excluded; measured in Chromium on the built site."""
+    from playwright.sync_api import sync_playwright
+
+    from autograd_docs import site_checks
+    from autograd_docs.browser import INSTALL_HINT, chromium_path, page_transfer, page_url_path
+    from autograd_docs.examples import DOCS
+    from autograd_docs.site_server import build_and_serve
+
+    if chromium_path() is None:
+        raise SystemExit(f"page weight needs Chromium: {INSTALL_HINT}")
+    sizes = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        server, site = build_and_serve(Path(tmp))
+        browser = pw.chromium.launch(executable_path=chromium_path())
+        try:
+            for lang, pages in site_checks.language_pages(DOCS).items():
+                chapters = [page_url_path(lang, rel) for rel in pages if rel != "index.md"] or [page_url_path(lang, "index.md")]
+                heaviest = max(chapters, key=lambda path: (site.path / path / "index.html").stat().st_size)
+                sizes[heaviest] = page_transfer(browser, site.path, site.url, site.url + heaviest).total
+        finally:
+            browser.close()
+            server.stop()
+    return sizes
+
+
 def main() -> None:
     base = torch_import_seconds()
     print(f"python -c 'import torch'        {base:6.2f} s   1.00x")
@@ -84,6 +117,10 @@ def main() -> None:
     g = graph_seconds()
     print(f"graph pictures: {g['figures']:.0f} drawn in {g['seconds']:.2f} s wall, {g['cpu_seconds']:.2f} s CPU "
           f"(import torch {g['import_torch']:.2f} s, drawing {g['seconds'] - g['import_torch']:.2f} s)   (target: <= 2 s added to the build)")
+    for page, size in page_transfer_bytes().items():
+        print(f"{'page weight, /' + page:32} {size / 1000:6.0f} kB           (target < 500 kB, fonts excluded)")
+    seconds = test_wall_seconds()
+    print(f"{'make test (warm)':32} {seconds:6.2f} s  {seconds / base:5.2f}x")
 
 
 if __name__ == "__main__":

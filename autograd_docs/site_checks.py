@@ -17,6 +17,9 @@ from autograd_docs import notebooks
 HEADING = re.compile(r"^(#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 ANY_ID = re.compile(r"""(?:\{[^}\n]*#(?P<a>[\w-]+)[^}\n]*\})|(?:\bid=["'](?P<b>[\w-]+)["'])""")
+ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<kind>[\w-]+)")
+# Pictures: Markdown images (inline or by reference) and the HTML that draws one.
+PICTURE = re.compile(r"!\[[^\]]*\][(\[]|<(?:img|figure|svg|picture)\b", re.I)
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -53,6 +56,17 @@ class Page:
     def ids(self) -> set[str]:
         return {m["a"] or m["b"] for _, line in self.text_lines() for m in ANY_ID.finditer(line)}
 
+    def code_blocks(self) -> list[tuple[int, str]]:
+        """(line, kind) of every fenced block, e.g. `python`, `text output`."""
+        return [(f.line, " ".join([f.lang or "plain", *(["output"] if f.is_output else [])])) for f in ex.read_fences(self.path)]
+
+    def admonitions(self) -> list[tuple[int, str]]:
+        return [(n, m["kind"]) for n, line in self.text_lines() if (m := ADMONITION.match(line))]
+
+    def pictures(self) -> list[tuple[int, str]]:
+        return [(n, "image" if m[0].startswith("!") else m[0][1:].lower())
+                for n, line in self.text_lines() for m in PICTURE.finditer(line)]
+
     def includes(self) -> list[str]:
         return [p for f in ex.read_fences(self.path) for _, p in f.includes] + [
             m["path"] for _, line in self.text_lines() if (m := ex.INCLUDE.match(line))
@@ -68,7 +82,8 @@ def language_pages(docs: Path) -> dict[str, dict[str, Path]]:
 
 
 def check_translations(docs: Path) -> list[str]:
-    """Every page exists in both languages, with the same includes, heading ids and picture markers, in the same order."""
+    """Every page exists in both languages, with the same includes in the same order, the same heading ids,
+    and the same code blocks, admonitions, pictures and graph-picture markers in the same order."""
     errors: list[str] = []
     langs = language_pages(docs)
     base, *others = ex.LANGUAGES
@@ -100,18 +115,32 @@ def _compare(a: Page, b: Page) -> list[str]:
             f"{ex.display(b.path)}:1: headings (level, id) differ from {ex.display(a.path)}\n"
             f"  {a.path.parent.name}: {ida}\n  {b.path.parent.name}: {idb}"
         )
+    for what, items in (("code blocks", Page.code_blocks), ("admonitions", Page.admonitions), ("pictures", Page.pictures)):
+        errors += _compare_sequence(what, a, items(a), b, items(b))
     try:
         ma, mb = graphs.read_markers(a.path), graphs.read_markers(b.path)
     except ex.PageError as err:
         return errors + [str(err)]
-    if [m.spec for m in ma] != [m.spec for m in mb]:
-        k = next((k for k, (x, y) in enumerate(zip(ma, mb)) if x.spec != y.spec), min(len(ma), len(mb)))
-        line = mb[k].line if k < len(mb) else 1
-        errors.append(
-            f"{ex.display(b.path)}:{line}: picture markers differ from {ex.display(a.path)} (same snippets and tensors, same order)\n"
-            f"  {a.path.parent.name}: {[m.spec for m in ma]}\n  {b.path.parent.name}: {[m.spec for m in mb]}"
-        )
+    errors += _compare_sequence(
+        "picture markers", a, [(m.line, m.spec) for m in ma], b, [(m.line, m.spec) for m in mb]
+    )
     return errors
+
+
+def _compare_sequence(what: str, a: Page, in_a: list[tuple[int, str]], b: Page, in_b: list[tuple[int, str]]) -> list[str]:
+    """One error at the first place where the translation's sequence departs from the original's."""
+    kinds_a, kinds_b = [k for _, k in in_a], [k for _, k in in_b]
+    if kinds_a == kinds_b:
+        return []
+    i = next((i for i, (x, y) in enumerate(zip(kinds_a, kinds_b)) if x != y), min(len(kinds_a), len(kinds_b)))
+    # Where the translation departs; when it simply stops early, at its last item.
+    line = in_b[i][0] if i < len(in_b) else (in_b[-1][0] if in_b else 1)
+    there = f"{ex.display(a.path)}:{in_a[i][0]}" if i < len(in_a) else f"the end of {ex.display(a.path)}"
+    return [
+        f"{ex.display(b.path)}:{line}: {what} differ from {ex.display(a.path)}: "
+        f"{len(kinds_b)} here, {len(kinds_a)} there; the first difference is #{i + 1} (at {there})\n"
+        f"  {a.path.parent.name}: {kinds_a}\n  {b.path.parent.name}: {kinds_b}"
+    ]
 
 
 def check_heading_ids(docs: Path) -> list[str]:

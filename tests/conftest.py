@@ -1,4 +1,5 @@
-"""Shared test setup: torch imported first, and one strict build of the real site for every test that reads it."""
+"""Shared test setup: torch imported first, and one strict build of the real site for every test that reads it,
+served on a free loopback port for the browser tests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import pytest
 # which would drop a torch first imported inside it, and torch cannot be imported twice (segfault).
 import torch  # noqa: F401
 
+from autograd_docs.site_server import Site, build_and_serve
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,8 +28,14 @@ def mkdocs_build(config: Path, site_dir: Path, **env) -> subprocess.CompletedPro
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT / "mkdocs.yml", site)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return site
+def served_site(tmp_path_factory) -> Site:
+    """The strict build, with the address it is served at as site_url (the language switcher and
+    canonical links carry it), served until the session ends."""
+    server, site = build_and_serve(tmp_path_factory.mktemp("site"))
+    yield site
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site) -> Path:
+    return served_site.path

@@ -18,7 +18,6 @@ from conftest import mkdocs_build
 from test_site import GOOD, tiny_site
 
 SOURCES = notebooks.sources()
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # as mkdocs.yml reads it
 CHAPTERS = ["computation-graph", "leaf-tensors", "backward", "detach-and-grad-modes", "zero-grad-and-accumulation"]
 
 
@@ -112,8 +111,8 @@ def page_of(site: Path, source: Path) -> tuple[str, Path]:
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.relative_to(ex.DOCS).as_posix())
-def test_the_page_is_the_executed_notebook(built_site, source):
-    rel, page = page_of(built_site, source)
+def test_the_page_is_the_executed_notebook(served_site, source):
+    rel, page = page_of(served_site.path, source)
     html = page.read_text("utf-8")
     assert 'class="jp-Notebook' in html and "jp-Cell" in html, f"{page}: not rendered as a notebook"
     assert "# %%" not in html, f"{page}: the raw jupytext source leaked into the page"
@@ -122,7 +121,7 @@ def test_the_page_is_the_executed_notebook(built_site, source):
     assert re.search(r'<script src="[^"]*assets/solutions\.js"', html), "solutions.js is not loaded"
     # no request to any third-party host: every script and stylesheet is the site's own
     for url in re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', html):
-        assert not re.match(r"(?:https?:)?//", url) or url.startswith(SITE_URL), f"{page}: loads {url}"
+        assert not re.match(r"(?:https?:)?//", url) or url.startswith(served_site.url), f"{page}: loads {url}"
     # the table of contents links to headings that exist, numbered the same in both languages
     ids = set(re.findall(r'\bid="([^"]+)"', html))
     toc = re.findall(r'<a href="#([^"]+)" class="md-nav__link"', html)

@@ -70,7 +70,7 @@ def tiny_site(tmp_path: Path, pages: dict[str, str], nav: str = "  - Home: index
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, "utf-8")
     (docs / "assets").mkdir(exist_ok=True)
-    for asset in ("site.css", "graphs.css", "solutions.js"):
+    for asset in ("site.css", "graphs.css", "solutions.js", "lazy-search.js"):
         (docs / "assets" / asset).write_text("")
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")

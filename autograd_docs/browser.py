@@ -1,0 +1,92 @@
+"""Drive the served site in a real browser: find Debian's Chromium, and measure what a page loads.
+
+Shared by tests/test_browser.py and `make bench`. Playwright cannot download its own browsers on
+this machine kind, so it launches the system Chromium (`apt-get install chromium fonts-noto-cjk`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from autograd_docs import examples as ex
+
+INSTALL_HINT = "apt-get install -y chromium fonts-noto-cjk"
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def page_url_path(lang: str, rel: str) -> str:
+    """The URL path, relative to the site root, of the page docs/<lang>/<rel> (directory URLs)."""
+    stem = rel[: -len(".md")]
+    if stem == "index":
+        path = ""
+    elif stem.endswith("/index"):
+        path = stem[: -len("index")]
+    else:
+        path = stem + "/"
+    return path if lang == ex.LANGUAGES[0] else f"{lang}/{path}"
+
+
+def language_root(lang: str) -> str:
+    return "" if lang == ex.LANGUAGES[0] else f"{lang}/"
+
+
+def built_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """(language, URL path under the language's root) of every page of a built site, whatever its
+    source (Markdown, notebook), in navigation-independent order: each language, then by path."""
+    pages = []
+    for html in site_dir.rglob("index.html"):
+        rel = html.parent.relative_to(site_dir).as_posix()
+        path = "" if rel == "." else rel + "/"
+        lang = next((l for l in ex.LANGUAGES[1:] if path.startswith(f"{l}/")), ex.LANGUAGES[0])
+        pages.append((lang, path[len(language_root(lang)):]))
+    return sorted(pages, key=lambda page: (ex.LANGUAGES.index(page[0]), page[1]))
+
+
+def served_file(site_dir: Path, site_url: str, url: str) -> Path | None:
+    """The file under site_dir that the local server answers `url` with, or None for another host."""
+    if not url.startswith(site_url):
+        return None
+    path = unquote(urlsplit(url).path)[len(urlsplit(site_url).path):]
+    target = site_dir / path
+    return target / "index.html" if path == "" or path.endswith("/") else target
+
+
+@dataclass
+class Transfer:
+    total: int  # bytes, uncompressed, fonts excluded
+    files: dict[str, int]  # url -> bytes
+    fonts: int  # bytes of fonts, left out of the total
+
+
+def page_transfer(browser, site_dir: Path, site_url: str, url: str) -> Transfer:
+    """Everything a first visit to `url` loads (fresh context: no cache), until the network is idle.
+
+    Sizes are those of the served files (the local server does not compress), so the total is
+    what a reader downloads uncompressed; a host that gzips sends less.
+    """
+    context = browser.new_context()
+    requested: dict[str, str] = {}
+    context.on("request", lambda request: requested.setdefault(request.url, request.resource_type))
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+    finally:
+        context.close()
+    files: dict[str, int] = {}
+    fonts = 0
+    for request_url, kind in requested.items():
+        path = served_file(site_dir, site_url, request_url)
+        if path is None or not path.is_file():
+            continue
+        size = path.stat().st_size
+        if kind == "font" or path.suffix in {".woff", ".woff2", ".ttf", ".otf"}:
+            fonts += size
+        else:
+            files[request_url] = size
+    return Transfer(sum(files.values()), files, fonts)

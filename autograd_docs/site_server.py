@@ -1,0 +1,93 @@
+"""Build the site into a directory and serve it on a free loopback port, as GitHub Pages would.
+
+Shared by the tests (one build and one server per session) and by `make bench`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+import urllib.request
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from autograd_docs.examples import ROOT
+
+HOST = "127.0.0.1"
+
+
+def build(site_dir: Path, site_url: str | None = None, config: Path = ROOT / "mkdocs.yml",
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` from the repo root (snippet paths are relative to it); never raises."""
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    if site_url is not None:
+        full_env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, env=full_env, capture_output=True, text=True,
+    )
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        # Like GitHub Pages: any missing address gets the site's own 404.html, with status 404.
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@dataclass
+class Site:
+    path: Path  # the built site
+    url: str  # where it is served, ending in "/"
+
+
+class SiteServer:
+    """Binds a free loopback port first, so the site can be built with its real address as site_url
+    (the language switcher, canonical links and alternates carry it), then serves the directory."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        # Port 0: a fixed port may already be taken by another process on a shared machine.
+        self._server = ThreadingHTTPServer((HOST, 0), functools.partial(_Handler, directory=str(site_dir)))
+        self._server.daemon_threads = True
+        self.url = f"http://{HOST}:{self._server.server_address[1]}/"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> Site:
+        self._thread = threading.Thread(target=self._server.serve_forever, name="site-server", daemon=True)
+        self._thread.start()
+        with urllib.request.urlopen(self.url, timeout=10) as response:  # the server answers, with the home page
+            body = response.read().decode("utf-8")
+            if response.status != 200 or "<html" not in body:
+                raise RuntimeError(f"the site server at {self.url} did not serve the home page (status {response.status})")
+        return Site(self.site_dir, self.url)
+
+    def stop(self) -> None:
+        if self._thread is not None:
+            self._server.shutdown()
+        self._server.server_close()
+
+
+def build_and_serve(site_dir: Path) -> tuple[SiteServer, Site]:
+    """Build strictly into site_dir with the server's address as site_url and start serving it."""
+    server = SiteServer(site_dir)
+    proc = build(site_dir, site_url=server.url)
+    if proc.returncode != 0:
+        server.stop()
+        raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}")
+    return server, server.start()

@@ -1,0 +1,433 @@
+"""The built site in a real browser (Debian's Chromium through Playwright), on every page in both languages.
+
+One browser, one build and one server per session. A tour visits every page once and records what
+it saw (requests, console errors, where the language switcher led, formulas, copy buttons, pictures);
+most tests check that record, the others drive one page themselves. Without Chromium these tests
+skip; under CI (CI=true) they fail instead. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from autograd_docs import examples as ex
+from autograd_docs import site_checks
+from autograd_docs.browser import INSTALL_HINT, built_pages, chromium_path, language_root, page_transfer, page_url_path
+
+ARTIFACTS = ex.ROOT / "test-artifacts"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+BUDGET = 500_000  # bytes a page and everything it loads may weigh, uncompressed, fonts excluded
+SEARCH_WORDS = ["叶子", "计算图", "梯度"]
+
+SOURCES = site_checks.language_pages(ex.DOCS)  # for titles; the pages visited are those of the built site
+
+
+def other(lang: str) -> str:
+    return next(l for l in ex.LANGUAGES if l != lang)
+
+
+def title(lang: str, rel: str) -> str:
+    first = SOURCES[lang][rel].read_text("utf-8").lstrip().split("\n", 1)[0]
+    return first.lstrip("#").strip()
+
+
+def nav_pages(indent: str = r"\s*") -> list[str]:
+    """Pages in mkdocs.yml's navigation, in order (only the top level with indent="  ")."""
+    return [rel for rel in re.findall(rf"^{indent}- [^:\n]+:\s*(\S+\.md)\s*$", (ex.ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+            if rel != "index.md" and rel in SOURCES[ex.LANGUAGES[0]]]
+
+
+def chapter() -> str:
+    """The page shown in screenshots: the first chapter in the navigation."""
+    return nav_pages()[0]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but Chromium is not installed: {INSTALL_HINT} (.ci/run does it as root)")
+        pytest.skip(f"no Chromium on this machine ({INSTALL_HINT}); under CI=true these tests fail instead")
+    # Playwright cannot download its own browser here: use the system one.
+    return {**browser_type_launch_args, "executable_path": executable}
+
+
+@pytest.fixture(scope="session")
+def site(served_site):
+    return served_site
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[tuple[str, str]]:
+    """(language, path under its root) of every page built, Markdown or notebook."""
+    return built_pages(site.path)
+
+
+# --- the tour ------------------------------------------------------------------------------------
+
+COLLECT = """() => {
+  const article = document.querySelector("article.md-content__inner");
+  const box = e => { const r = e.getBoundingClientRect(); return {w: r.width, h: r.height}; };
+  return {
+    lang: document.documentElement.lang,
+    codeBlocks: article.querySelectorAll("pre > code").length,
+    copyButtons: article.querySelectorAll('button.md-code__button[data-md-type="copy"]').length,
+    formulas: [...article.querySelectorAll("math")].map(m => ({
+      ...box(m), mathml: m.namespaceURI === "http://www.w3.org/1998/Math/MathML",
+      // Laid out as MathML, a fraction's numerator sits above its denominator; as text, beside it.
+      stacked: [...m.querySelectorAll("mfrac")].map(f =>
+        f.children[0].getBoundingClientRect().bottom <= f.children[1].getBoundingClientRect().top + 1),
+      text: m.textContent.slice(0, 60)})),
+    // A picture is a figure (the graph pictures: inline svg), or an image outside any figure; inline
+    // svg elsewhere are icons. It shows if its drawings on screen are drawn (a figure may hold one
+    // drawing per color scheme, the other one hidden).
+    pictures: [...article.querySelectorAll("figure, img")]
+      .filter(e => e.tagName === "FIGURE" || !e.closest("figure, button"))
+      .map(e => {
+        const drawings = e.tagName === "FIGURE"
+          ? [...e.querySelectorAll("svg, img")].filter(d => !d.parentElement.closest("svg")) : [e];
+        const shown = drawings.filter(d => box(d).w >= 20 && box(d).h >= 20);
+        const drawn = d => d.tagName === "IMG" ? d.complete && d.naturalWidth > 0
+                                               : d.getBBox().width > 0 && d.getBBox().height > 0;
+        return {tag: e.tagName.toLowerCase(), cls: e.getAttribute("class") || "", drawings: drawings.length,
+                shown: shown.length, drawn: shown.length > 0 && shown.every(drawn)};
+      }),
+  };
+}"""
+
+
+@dataclass
+class Visit:
+    lang: str
+    path: str  # under the language's root; a translation has the same path under its own root
+    url: str
+    seen: dict
+    switched_to: str = ""
+
+
+@dataclass
+class Tour:
+    visits: list[Visit] = field(default_factory=list)
+    foreign_requests: list[tuple[str, str]] = field(default_factory=list)  # (page, request url)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (page, message)
+    bad_responses: list[tuple[str, str]] = field(default_factory=list)  # (page, "status url")
+
+
+def watch(page, site, tour: Tour) -> None:
+    """Record, for the page being visited, every request to another host (and block it), every
+    console error or uncaught exception, and every failed local request."""
+
+    def guard(route):
+        if route.request.url.startswith(site.url):
+            route.continue_()
+        else:
+            tour.foreign_requests.append((page.url, route.request.url))
+            route.abort()
+
+    page.context.route("**/*", guard)
+    page.on("console", lambda m: m.type == "error" and tour.console_errors.append((page.url, m.text)))
+    page.on("pageerror", lambda e: tour.console_errors.append((page.url, f"uncaught: {e}")))
+    page.on("response", lambda r: r.status >= 400 and tour.bad_responses.append((page.url, f"{r.status} {r.url}")))
+    # net::ERR_ABORTED is the browser cancelling what a page still loads when the tour moves on.
+    page.on("requestfailed", lambda r: r.url.startswith(site.url) and r.failure != "net::ERR_ABORTED"
+            and tour.bad_responses.append((page.url, f"{r.failure} {r.url}")))
+
+
+@pytest.fixture(scope="session")
+def tour(browser, site, pages) -> Tour:
+    """Every page in both languages: from each English page, switch language, record, switch back."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    record = Tour()
+    context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    watch(page, site, record)
+    shots = {"": "home", page_url_path(ex.LANGUAGES[0], chapter()): Path(chapter()).stem}
+    base, translated = ex.LANGUAGES
+    visits: dict[tuple[str, str], Visit] = {}
+
+    def url(lang: str, path: str) -> str:
+        return site.url + language_root(lang) + path
+
+    idle: set[str] = set()
+
+    def arrive(lang: str, path: str) -> Visit:
+        # Navigation waited for "load"; the search worker and index load after it. They are the same
+        # for every page of a language, so wait for them (network idle, ~0.5 s) once per language.
+        if lang not in idle:
+            page.wait_for_load_state("networkidle")
+            idle.add(lang)
+        visit = Visit(lang, path, url(lang, path), page.evaluate(COLLECT))
+        if path in shots:
+            page.screenshot(path=ARTIFACTS / f"{lang}-{shots[path]}.png", full_page=True)
+        visits[lang, path] = visit
+        return visit
+
+    def switch(to: str) -> str:
+        page.hover(".md-header__option .md-select")  # the switcher's list opens on hover
+        with page.expect_navigation():
+            page.click(f'.md-select__link[hreflang="{to}"]')
+        return page.url
+
+    for lang, path in pages:
+        if lang != base:
+            continue
+        page.goto(url(base, path))
+        visit = arrive(base, path)
+        visit.switched_to = switch(translated)
+        if (translated, path) not in pages:
+            continue
+        if visit.switched_to != url(translated, path):
+            page.goto(url(translated, path))
+        visit = arrive(translated, path)
+        visit.switched_to = switch(base)
+    for lang, path in pages:
+        if (lang, path) not in visits:  # a translation without original: the build forbids it, but look anyway
+            page.goto(url(lang, path))
+            visit = arrive(lang, path)
+            visit.switched_to = switch(base)
+    context.close()
+    record.visits = [visits[key] for key in pages]
+    return record
+
+
+def test_the_tour_saw_every_page_in_its_language(tour, pages):
+    assert [(v.lang, v.path) for v in tour.visits] == pages
+    assert {(lang, path) for lang, path in pages if path == ""} == {(lang, "") for lang in ex.LANGUAGES}
+    assert [(v.url, v.seen["lang"]) for v in tour.visits if v.seen["lang"] != v.lang] == []
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_page_both_ways(tour, site):
+    expected = {v.url: site.url + language_root(other(v.lang)) + v.path for v in tour.visits}
+    assert [f"{v.url} -> {v.switched_to} (expected {expected[v.url]})"
+            for v in tour.visits if v.switched_to != expected[v.url]] == []
+
+
+def test_no_request_leaves_the_local_server(tour):
+    assert tour.foreign_requests == []
+
+
+def test_no_console_errors_and_no_failed_requests(tour):
+    assert tour.console_errors == []
+    assert tour.bad_responses == []
+
+
+def test_formulas_render_as_mathml(tour):
+    formulas = [(v.url, f) for v in tour.visits for f in v.seen["formulas"]]
+    assert formulas, "no page has a formula: the MathML conversion is untested"
+    bad = [(url, f) for url, f in formulas if not f["mathml"] or f["w"] <= 0 or f["h"] <= 0]
+    assert bad == [], "formulas that are not MathML or take no space"
+    assert any(f["stacked"] for _, f in formulas), "no formula has a fraction: the layout check below is untested"
+    flat = [(url, f) for url, f in formulas if not all(f["stacked"])]
+    assert flat == [], "fractions not stacked: MathML is not being laid out"
+
+
+def test_every_code_block_has_a_copy_button(tour):
+    assert any(v.seen["codeBlocks"] for v in tour.visits), "no page has a code block"
+    assert [(v.url, v.seen["codeBlocks"], v.seen["copyButtons"]) for v in tour.visits
+            if v.seen["codeBlocks"] != v.seen["copyButtons"]] == []
+
+
+def test_graph_pictures_are_visible(tour):
+    pictures = [(v.url, p) for v in tour.visits for p in v.seen["pictures"]]
+    if not pictures:
+        pytest.skip("no page has a picture (figure, img or inline svg) yet")
+    assert [(url, p) for url, p in pictures if not p["drawn"]] == [], "pictures not on screen, empty or not loaded"
+
+
+# --- pages driven one by one ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def desktop(browser, site):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    problems = Tour()
+    watch(page, site, problems)
+    yield page
+    context.close()
+    assert problems.foreign_requests == [] and problems.console_errors == [], problems
+
+
+def search(page, word: str) -> list[str]:
+    """Type into the header search box as a reader does; return the result pages' links in order."""
+    # Clear first, so that the wait below cannot be satisfied by the results of a previous search.
+    page.fill("input.md-search__input", "")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    page.fill("input.md-search__input", word)
+    page.keyboard.press("End")  # fill() alone does not always start the search
+    page.wait_for_function(  # results listed, or "no matching documents"
+        """() => {
+          const t = JSON.parse(document.getElementById("__config").textContent).translations;
+          const meta = document.querySelector(".md-search-result__meta");
+          return document.querySelector(".md-search-result__item")
+            || (meta && meta.textContent.trim() === t["search.result.none"]);
+        }"""
+    )
+    links = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "as => as.map(a => a.href)")
+    return [link.split("?")[0].split("#")[0] for link in links]
+
+
+@pytest.mark.parametrize("word", SEARCH_WORDS)
+def test_chinese_search_on_a_chinese_page_finds_chinese_pages_only(desktop, site, word):
+    desktop.goto(site.url + page_url_path("zh", chapter()))
+    found = search(desktop, word)
+    assert found, f"searching {word} found nothing"
+    assert [u for u in found if not u.startswith(site.url + "zh/")] == [], "English results on a Chinese page"
+    # Every Chinese page titled with the word is among the first results (titles weigh most).
+    titled = {site.url + page_url_path("zh", rel) for rel in SOURCES["zh"] if word in title("zh", rel)}
+    assert titled, f"no Chinese page title contains {word}: choose another word"
+    assert titled <= set(found[:10]), f"pages titled with {word} missing from the first results: {titled - set(found[:10])}"
+
+
+@pytest.mark.parametrize("lang", ex.LANGUAGES)
+def test_search_for_a_word_both_languages_use_stays_in_the_readers_language(desktop, site, lang):
+    """Code words (backward, detach) are on the pages of both languages: the reader's language only."""
+    desktop.goto(site.url + page_url_path(lang, chapter()))
+    for word in ("backward", "detach"):
+        found = search(desktop, word)
+        titled = {site.url + page_url_path(lang, rel) for rel in SOURCES[lang] if word in title(lang, rel).lower()}
+        assert titled and titled <= set(found[:10]), f"{word}: {found}"
+        root = site.url + ("zh/" if lang == "zh" else "")
+        assert [u for u in found if not u.startswith(root) or (lang == "en" and u.startswith(site.url + "zh/"))] == [], \
+            f"searching {word} on a {lang} page shows pages of another language"
+
+
+def drawn_pixels(page, text: str) -> list[int]:
+    """The pixels of `text` drawn in the font of the page's title."""
+    return page.evaluate(
+        """(text) => {
+          const family = getComputedStyle(document.querySelector("article h1")).fontFamily;
+          const canvas = document.createElement("canvas");
+          canvas.width = canvas.height = 64;
+          const g = canvas.getContext("2d");
+          g.font = `48px ${family}`;
+          g.fillText(text, 8, 52);
+          return [...g.getImageData(0, 0, 64, 64).data.filter((_, i) => i % 4 === 3)];
+        }""",
+        text,
+    )
+
+
+def test_chinese_text_renders_with_real_glyphs(desktop, site):
+    desktop.goto(site.url + page_url_path("zh", "index.md"))
+    zhong, guo, unassigned, unassigned2 = (drawn_pixels(desktop, t) for t in ("中", "国", "\u0378", "\u0379"))
+    assert any(zhong), "中 draws nothing"
+    assert unassigned == unassigned2, "two unassigned code points should draw the same empty box"
+    # Without a CJK font every character is the same empty box, the one drawn for an unassigned code point.
+    assert zhong != unassigned and zhong != guo, f"Chinese renders as empty boxes: {INSTALL_HINT}"
+
+
+def test_copy_button_copies_the_code(browser, site, tour):
+    with_code = [v for v in tour.visits if v.seen["codeBlocks"]]
+    assert with_code, "no page has a code block"
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    try:
+        page = context.new_page()
+        page.goto(with_code[0].url)
+        blocks = page.locator("article pre")
+        assert blocks.count() > 0
+        for i in range(min(blocks.count(), 3)):
+            block = blocks.nth(i)
+            block.hover()  # the button shows on hover
+            block.locator('button.md-code__button[data-md-type="copy"]').click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            shown = block.locator("code").inner_text()
+            assert copied.rstrip() == shown.rstrip() and copied.strip(), f"block {i} of {page.url}"
+    finally:
+        context.close()
+
+
+def test_not_found_pages_are_localized(browser, site):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    problems = Tour()
+    watch(page, site, problems)
+    missing = site.url + "zh/no-such-page/"
+    response = page.goto(missing)  # served the root 404.html, as GitHub Pages does
+    assert response.status == 404
+    assert page.inner_text("article h1") == "404 - Page not found"
+    assert page.locator("article a[href$='/zh/']").count() == 1  # the way to the Chinese home page
+    page.goto(site.url + "zh/404.html")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert page.inner_text("article h1") == "404 - 页面不存在"
+    # Styled at any depth: the stylesheets load from absolute paths.
+    assert page.evaluate("document.styleSheets.length") >= 2
+    context.close()
+    assert problems.foreign_requests == []
+    assert [e for _, e in problems.console_errors if "404" not in e] == []
+    assert problems.bad_responses == [(missing, f"404 {missing}")] or problems.bad_responses == [("about:blank", f"404 {missing}")]
+
+
+@pytest.mark.parametrize("lang", ex.LANGUAGES)
+def test_a_page_and_what_it_loads_stays_under_budget(browser, site, pages, lang):
+    """The heaviest page of each language (besides the home page), first visit, nothing cached."""
+    paths = [path for l, path in pages if l == lang and path] or [""]
+    heaviest = max(paths, key=lambda path: (site.path / language_root(lang) / path / "index.html").stat().st_size)
+    transfer = page_transfer(browser, site.path, site.url, site.url + language_root(lang) + heaviest)
+    # The search index (about 300 KB) waits until the reader opens search (docs/assets/lazy-search.js);
+    # the search tests below show that it then loads and finds pages.
+    assert not any(url.endswith("search_index.json") for url in transfer.files), "the search index loads with the page"
+    assert transfer.total < BUDGET, f"/{language_root(lang)}{heaviest}: {transfer.total} bytes: " + ", ".join(
+        f"{url.removeprefix(site.url)} {size}" for url, size in sorted(transfer.files.items(), key=lambda kv: -kv[1]))
+
+
+# --- phone --------------------------------------------------------------------------------------
+
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const text = [...document.querySelectorAll(
+      "article :is(p, li, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, math, .admonition-title)")]
+    .filter(e => !e.closest("pre, .md-typeset__scrollwrap, .md-code__content"))
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 50));
+  return {page: document.documentElement.scrollWidth - width, text};
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser, site):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = Tour()
+    watch(page, site, problems)
+    yield page
+    context.close()
+    assert problems.foreign_requests == [] and problems.console_errors == [], problems
+
+
+def test_phone_no_page_scrolls_sideways(phone, site, pages):
+    wide = {}
+    for lang, path in pages:
+        phone.goto(site.url + language_root(lang) + path)
+        overflow = phone.evaluate(OVERFLOW)
+        if overflow["page"] > 0 or overflow["text"]:
+            wide[phone.url] = overflow
+    assert wide == {}
+
+
+@pytest.mark.parametrize("lang", ex.LANGUAGES)
+def test_phone_drawer_shows_the_navigation(phone, site, lang):
+    phone.goto(site.url + page_url_path(lang, "index.md"))
+    drawer = phone.locator(".md-sidebar--primary")
+    assert drawer.bounding_box()["x"] + drawer.bounding_box()["width"] <= 1, "the drawer is open before any tap"
+    phone.click('label.md-header__button[for="__drawer"]')
+    # The drawer slides in: wait until it is fully on screen.
+    phone.wait_for_function("""() => { const r = document.querySelector(".md-sidebar--primary").getBoundingClientRect();
+                                      return r.x >= 0 && r.right <= window.innerWidth && r.width > 200; }""")
+    phone.screenshot(path=ARTIFACTS / f"{lang}-phone-navigation.png")
+    # A reader can go to a top-level page from it (sections open as panels of their own).
+    target = nav_pages(indent="  ")[-1]
+    path = page_url_path(lang, target).removeprefix(f"{lang}/")
+    phone.click(f'.md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link[href="{path}"]')
+    phone.wait_for_url(site.url + page_url_path(lang, target))
