@@ -63,6 +63,9 @@ def _anchors(toc):
 def on_page_content(html, page, config, files, **kwargs):
     if not page.file.abs_src_path.endswith(".ipynb"):
         return html
+    # Search stays on prose pages: a notebook's HTML is large and slow to index, and adds tens of KB
+    # to the index every reader downloads. (Set here: page.meta is read from the source after on_pre_page.)
+    page.meta["search"] = {"exclude": True}
     # mkdocs-jupyter slugs headings to ASCII (a Chinese heading gets an empty id) and builds the
     # table of contents from a copy without inline code, so ids and TOC links disagree. Number the
     # headings instead: the same ids in both languages, and the TOC shows the heading as rendered.

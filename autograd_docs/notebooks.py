@@ -9,6 +9,8 @@ an executed `.ipynb` per language: rendered by mkdocs-jupyter and offered for do
 from __future__ import annotations
 
 import ast
+import copy
+import functools
 import hashlib
 import json
 import os
@@ -42,12 +44,8 @@ class Notebook:
 
     @classmethod
     def read(cls, source: Path) -> "Notebook":
-        nb = jupytext.read(source)
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-        nb.metadata.pop("jupytext", None)
-        for i, cell in enumerate(nb.cells):
-            cell.id = f"cell-{i}"  # jupytext makes random ids; builds must be byte-identical
-        return cls(source, nb)
+        # Parsing is the slow part and a build reads each notebook several times: parse once per content.
+        return cls(source, copy.deepcopy(_parse(str(source), source.stat().st_mtime_ns)))
 
     @property
     def code(self) -> list[str]:
@@ -73,6 +71,16 @@ class Notebook:
     def executed_path(self) -> Path:
         lang = self.source.parent.parent.name  # docs/<lang>/exercises/<name>.py, whichever docs folder
         return CACHE / lang / "exercises" / (self.source.stem + ".ipynb")
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(source: str, mtime_ns: int) -> nbformat.NotebookNode:
+    nb = jupytext.read(source)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata.pop("jupytext", None)
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i}"  # jupytext makes random ids; builds must be byte-identical
+    return nb
 
 
 def sources(docs: Path = DOCS) -> list[Path]:
