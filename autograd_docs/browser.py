@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from autograd_docs import examples as ex
+from autograd_docs.examples import language_root  # noqa: F401 - also imported from here by the tests
 
 INSTALL_HINT = "apt-get install -y chromium fonts-noto-cjk"
 
@@ -29,11 +30,7 @@ def page_url_path(lang: str, rel: str) -> str:
         path = stem[: -len("index")]
     else:
         path = stem + "/"
-    return path if lang == ex.LANGUAGES[0] else f"{lang}/{path}"
-
-
-def language_root(lang: str) -> str:
-    return "" if lang == ex.LANGUAGES[0] else f"{lang}/"
+    return language_root(lang) + path
 
 
 def built_pages(site_dir: Path) -> list[tuple[str, str]]:

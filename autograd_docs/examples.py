@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
 DOCS = ROOT / "docs"
-LANGUAGES = ("en", "zh")
+LANGUAGES = ("en", "zh")  # the first is served at the site root, every other under /<lang>/
 VERSION_FILE = SNIPPETS / "torch-version.txt"
 
 INCLUDE = re.compile(r'^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$')
@@ -74,6 +74,11 @@ class Example:
     def compiled_source(self) -> str:
         # Inline code is padded so that traceback line numbers are page line numbers.
         return self.source if self.snippet else "\n" * self.code.line + self.source
+
+
+def language_root(lang: str) -> str:
+    """Where a language's pages live in the built site, relative to its root."""
+    return "" if lang == LANGUAGES[0] else f"{lang}/"
 
 
 def display(path: Path) -> str:
@@ -149,18 +154,20 @@ def expand(fence: Fence, snippets: Path) -> str:
 
 def read_examples(path: Path, snippets: Path = SNIPPETS) -> list[Example]:
     """Pair each python fence of a page with the output fence right under it."""
-    fences = read_fences(path)
+    text = path.read_text("utf-8")
+    fences = read_fences(path, text)
+    lines = text.split("\n")
     examples: list[Example] = []
     for k, fence in enumerate(fences):
         if fence.is_output:
             prev = fences[k - 1] if k else None
-            if prev is None or not prev.is_python or not _adjacent(path, prev, fence):
+            if prev is None or not prev.is_python or not _adjacent(lines, prev, fence):
                 raise PageError(f"{fence.where}: output block is not right under a python block")
             continue
         if not fence.is_python:
             continue
         nxt = fences[k + 1] if k + 1 < len(fences) else None
-        output = nxt if nxt is not None and nxt.is_output and _adjacent(path, fence, nxt) else None
+        output = nxt if nxt is not None and nxt.is_output and _adjacent(lines, fence, nxt) else None
         nonblank = [l for l in fence.body.split("\n") if l.strip()]
         snippet = fence.includes[0][1] if len(fence.includes) == 1 and len(nonblank) == 1 else None
         examples.append(
@@ -169,9 +176,8 @@ def read_examples(path: Path, snippets: Path = SNIPPETS) -> list[Example]:
     return examples
 
 
-def _adjacent(path: Path, a: Fence, b: Fence) -> bool:
-    """True when only blank lines stand between the end of fence a and the start of fence b."""
-    lines = path.read_text("utf-8").split("\n")
+def _adjacent(lines: list[str], a: Fence, b: Fence) -> bool:
+    """True when only blank lines of the page stand between the end of fence a and the start of fence b."""
     end = a.line + a.body.count("\n") + 1  # 0-based index of a's closing fence
     return all(not l.strip() for l in lines[end + 1 : b.line - 1])
 

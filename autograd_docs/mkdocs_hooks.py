@@ -100,10 +100,6 @@ def _language(config) -> str:
     return lang
 
 
-def _language_root(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def _point_base_at_language(output: str, lang: str, where: str) -> str:
     """Make Material's `base` the language's own root, so its search loads `<lang>/search/search_index.json`.
 
@@ -116,7 +112,7 @@ def _point_base_at_language(output: str, lang: str, where: str) -> str:
     if m is None:
         raise PluginError(f"{where}: Material's __config script not found, so {lang} search would show every language")
     config = json.loads(m[2])
-    config["base"] = config["base"].rstrip("/") + "/" + _language_root(lang)
+    config["base"] = config["base"].rstrip("/") + "/" + ex.language_root(lang)
     return output[: m.start(2)] + str(htmlsafe_json_dumps(config)) + output[m.end(2) :]
 
 
@@ -132,7 +128,7 @@ def on_template_context(context, template_name, config, **kwargs):
         site_path = urlsplit(config["site_url"] or "/").path.rstrip("/")
         alternates = copy.deepcopy(config["extra"]["alternate"])
         for alt in alternates:
-            alt["link"] = f"{site_path}/{_language_root(alt['lang'])}"
+            alt["link"] = f"{site_path}/{ex.language_root(alt['lang'])}"
         # The plugin sets it as an attribute of `extra` (which templates read first) on pages, not as a key: set both.
         config["extra"]["alternate"] = alternates
         config["extra"].alternate = alternates
@@ -152,7 +148,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     for lang, page in _not_found_pages.items():
-        (site / _language_root(lang) / "404.html").write_text(page, "utf-8")
+        (site / ex.language_root(lang) / "404.html").write_text(page, "utf-8")
     _split_search_index(site)
 
 
@@ -165,9 +161,9 @@ def _split_search_index(site: Path) -> None:
     docs: dict[str, list] = {lang: [] for lang in ex.LANGUAGES}
     for doc in index["docs"]:
         lang = next((l for l in ex.LANGUAGES if l != DEFAULT_LANGUAGE and doc["location"].startswith(f"{l}/")), DEFAULT_LANGUAGE)
-        docs[lang].append(dict(doc, location=doc["location"][len(_language_root(lang)) :]))
+        docs[lang].append(dict(doc, location=doc["location"][len(ex.language_root(lang)) :]))
     for lang, entries in docs.items():
-        path = site / _language_root(lang) / "search" / "search_index.json"
+        path = site / ex.language_root(lang) / "search" / "search_index.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         # Compact, and UTF-8 rather than \u escapes: a third smaller for Chinese, where jieba adds a
         # zero-width space between words (every reader downloads the index with the first page).

@@ -28,15 +28,15 @@ EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 class Page:
     path: Path
     lines: list[str]
+    fences: list[ex.Fence]
     code_lines: set[int]  # 1-based lines inside code fences (headings and links there do not count)
 
     @classmethod
     def read(cls, path: Path) -> "Page":
-        lines = path.read_text("utf-8").split("\n")
-        code: set[int] = set()
-        for f in ex.read_fences(path):
-            code.update(range(f.line, f.line + f.body.count("\n") + 3))
-        return cls(path, lines, code)
+        text = path.read_text("utf-8")
+        fences = ex.read_fences(path, text)
+        code = {n for f in fences for n in range(f.line, f.line + f.body.count("\n") + 3)}
+        return cls(path, text.split("\n"), fences, code)
 
     def text_lines(self):
         for n, line in enumerate(self.lines, start=1):
@@ -58,7 +58,7 @@ class Page:
 
     def code_blocks(self) -> list[tuple[int, str]]:
         """(line, kind) of every fenced block, e.g. `python`, `text output`."""
-        return [(f.line, " ".join([f.lang or "plain", *(["output"] if f.is_output else [])])) for f in ex.read_fences(self.path)]
+        return [(f.line, " ".join([f.lang or "plain", *(["output"] if f.is_output else [])])) for f in self.fences]
 
     def admonitions(self) -> list[tuple[int, str]]:
         return [(n, m["kind"]) for n, line in self.text_lines() if (m := ADMONITION.match(line))]
@@ -68,7 +68,7 @@ class Page:
                 for n, line in self.text_lines() for m in PICTURE.finditer(line)]
 
     def includes(self) -> list[str]:
-        return [p for f in ex.read_fences(self.path) for _, p in f.includes] + [
+        return [p for f in self.fences for _, p in f.includes] + [
             m["path"] for _, line in self.text_lines() if (m := ex.INCLUDE.match(line))
         ]
 

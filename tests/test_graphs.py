@@ -14,7 +14,8 @@ import torch
 from autograd_docs import examples as ex
 from autograd_docs import graphs, site_checks
 from conftest import mkdocs_build
-from test_site import GOOD, html_path, tiny_site
+from autograd_docs.browser import page_url_path
+from test_site import GOOD, tiny_site
 
 # --- the walker ---------------------------------------------------------------------------------
 
@@ -308,7 +309,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def built_figures(site: Path, lang: str, rel: str) -> list[re.Match]:
-    return list(FIGURE.finditer((site / ("" if lang == "en" else lang) / html_path(rel)).read_text("utf-8")))
+    return list(FIGURE.finditer((site / page_url_path(lang, rel) / "index.html").read_text("utf-8")))
 
 
 def test_every_marker_on_every_page_renders(built_site):
@@ -316,7 +317,7 @@ def test_every_marker_on_every_page_renders(built_site):
     for lang, pages in site_checks.language_pages(ex.DOCS).items():
         for rel, src in pages.items():
             markers = graphs.read_markers(src)
-            html = (built_site / ("" if lang == "en" else lang) / html_path(rel)).read_text("utf-8")
+            html = (built_site / page_url_path(lang, rel) / "index.html").read_text("utf-8")
             figures = built_figures(built_site, lang, rel)
             assert len(figures) == len(markers), f"{ex.display(src)}: {len(markers)} markers, {len(figures)} figures"
             assert "autograd-graph-slot" not in html and "<!-- autograd-graph" not in html

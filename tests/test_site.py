@@ -10,6 +10,7 @@ import torch
 
 from autograd_docs import examples as ex
 from autograd_docs import site_checks
+from autograd_docs.browser import page_url_path
 from conftest import mkdocs_build  # the built_site fixture lives in conftest.py too
 
 ROOT = ex.ROOT
@@ -44,17 +45,11 @@ def test_every_page_states_the_verified_torch_version(built_site):
         assert ex.recorded_version() in index.read_text("utf-8")
 
 
-def html_path(rel: str) -> str:
-    """Where MkDocs writes the page docs/<lang>/<rel> (directory URLs)."""
-    stem = rel[: -len(".md")]
-    return "index.html" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/") + "index.html"
-
-
 def test_no_python_block_is_left_out_of_the_doctest(built_site):
     """Each page's rendered python blocks are exactly the blocks the doctest collects from its source."""
     for lang in ex.LANGUAGES:
         for rel, src in site_checks.language_pages(ex.DOCS)[lang].items():
-            out = built_site / ("" if lang == "en" else lang) / html_path(rel)
+            out = built_site / page_url_path(lang, rel) / "index.html"
             rendered = len(re.findall(r'<div class="language-python highlight"', out.read_text("utf-8")))
             collected = len(ex.read_examples(src))
             assert rendered == collected, f"{ex.display(src)}: {rendered} python blocks on the page, {collected} collected"
