@@ -1,4 +1,5 @@
-"""torch.autograd.grad after backward() on the same graph: the saved tensors are gone."""
+# en: torch.autograd.grad after backward() on the same graph: the saved tensors are gone.
+# zh: 同一张图上先 backward() 再 torch.autograd.grad：保存的张量已经没了。
 import torch
 
 x = torch.tensor(2.0, requires_grad=True)

@@ -1,4 +1,5 @@
-"""gradient must have the shape of the output, not of the input."""
+# en: gradient must have the shape of the output, not of the input.
+# zh: gradient 的形状要和输出一样，而不是和输入一样。
 import torch
 
 
@@ -9,4 +10,4 @@ def f(x):
 x = torch.tensor([2.0, 3.0], requires_grad=True)
 y = f(x)
 print("x.shape:", x.shape, " y.shape:", y.shape)
-y.backward(gradient=torch.ones(2))  # shaped like x: wrong
+y.backward(gradient=torch.ones(2))  # en: shaped like x: wrong # zh: 形状和 x 一样：错了

@@ -1,4 +1,5 @@
-"""For a 0-dimensional output, gradient must be 0-dimensional too."""
+# en: For a 0-dimensional output, gradient must be 0-dimensional too.
+# zh: 输出是零维的，gradient 也必须是零维的。
 import torch
 
 x = torch.tensor([2.0, 3.0], requires_grad=True)

@@ -1,4 +1,5 @@
-"""A second backward() through the same graph raises: its saved tensors were freed."""
+# en: A second backward() through the same graph raises: its saved tensors were freed.
+# zh: 对同一张图第二次调用 backward() 会报错：保存的张量已经释放了。
 import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -8,5 +9,5 @@ print("saved for backward:", y.grad_fn._saved_self)
 
 z.backward()
 print("x.grad:", x.grad)
-print("z.grad_fn:", z.grad_fn)  # the nodes are still there
+print("z.grad_fn:", z.grad_fn)  # en: the nodes are still there # zh: 节点都还在
 z.backward()

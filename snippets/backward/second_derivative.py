@@ -1,4 +1,5 @@
-"""create_graph=True records the backward pass, so a gradient can be differentiated again."""
+# en: create_graph=True records the backward pass, so a gradient can be differentiated again.
+# zh: create_graph=True 把反向传播本身也记录下来，梯度还能再求一次导。
 import torch
 
 x = torch.tensor(3.0, requires_grad=True)

@@ -1,4 +1,5 @@
-"""gradient=v gives the same result as backward() on the scalar (y * v).sum()."""
+# en: gradient=v gives the same result as backward() on the scalar (y * v).sum().
+# zh: gradient=v 的结果，和对标量 (y * v).sum() 调用 backward() 一样。
 import torch
 
 
