@@ -1,4 +1,5 @@
-"""A leaf enters the graph through AccumulateGrad; .variable is the leaf."""
+# en: A leaf enters the graph through AccumulateGrad; .variable is the leaf.
+# zh: 叶子张量经由 AccumulateGrad 接入计算图；它的 .variable 就是这个叶子。
 import torch
 
 w = torch.tensor([1.0, 2.0], requires_grad=True)

@@ -1,4 +1,5 @@
-"""A Python `if` decides which operations, so which nodes, get recorded."""
+# en: A Python `if` decides which operations, so which nodes, get recorded.
+# zh: Python 的 `if` 决定记录哪些运算，也就决定了图里有哪些节点。
 import torch
 
 
@@ -8,7 +9,7 @@ def f(x):
     return x.exp().sum()
 
 
-def chain(t):  # follow the first edge of each node down to the end
+def chain(t):  # en: follow the first edge of each node down to the end # zh: 每个节点只沿第一条边往下走，一直走到底
     node, names = t.grad_fn, []
     while node is not None:
         names.append(type(node).__name__)
@@ -16,8 +17,8 @@ def chain(t):  # follow the first edge of each node down to the end
     return " -> ".join(names)
 
 
-a = torch.tensor([1.0, 2.0], requires_grad=True)  # sum > 0
-b = torch.tensor([-1.0, -2.0], requires_grad=True)  # sum < 0
+a = torch.tensor([1.0, 2.0], requires_grad=True)  # en: sum > 0 # zh: 元素和 > 0
+b = torch.tensor([-1.0, -2.0], requires_grad=True)  # en: sum < 0 # zh: 元素和 < 0
 out_a, out_b = f(a), f(b)
 print(chain(out_a))
 print(chain(out_b))

@@ -1,4 +1,5 @@
-"""next_functions holds a node's edges: they lead to nodes, not tensors."""
+# en: next_functions holds a node's edges: they lead to nodes, not tensors.
+# zh: next_functions 存的是节点的边：边指向节点，不指向张量。
 import torch
 
 x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)

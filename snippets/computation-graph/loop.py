@@ -1,4 +1,5 @@
-"""A loop that runs a data-dependent number of times adds a node a pass."""
+# en: A loop that runs a data-dependent number of times adds a node a pass.
+# zh: 循环次数由数据决定：每多转一圈，图里就多一个节点。
 import torch
 
 
@@ -8,7 +9,7 @@ def grow(x):
     return x
 
 
-def chain(t):  # follow the first edge of each node down to the end
+def chain(t):  # en: follow the first edge of each node down to the end # zh: 每个节点只沿第一条边往下走，一直走到底
     node, names = t.grad_fn, []
     while node is not None:
         names.append(type(node).__name__)

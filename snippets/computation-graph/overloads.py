@@ -1,4 +1,5 @@
-"""The digit picks one of the derivative formulas of one operator."""
+# en: The digit picks one of the derivative formulas of one operator.
+# zh: 末尾的数字表示用的是同一个运算的哪一条求导公式。
 import torch
 
 x = torch.tensor([1.0, 2.0], requires_grad=True)

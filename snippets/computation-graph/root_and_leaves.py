@@ -1,7 +1,8 @@
-"""backward() starts at the root; only grad-requiring leaves get .grad."""
+# en: backward() starts at the root; only grad-requiring leaves get .grad.
+# zh: backward() 从根出发；只有需要梯度的叶子张量才会得到 .grad。
 import torch
 
-x = torch.tensor([1.0, 2.0])  # data
+x = torch.tensor([1.0, 2.0])  # en: data # zh: 数据
 w = torch.tensor([0.5, -1.0], requires_grad=True)
 h = w * x
 loss = h.sum()
