@@ -1,4 +1,5 @@
-"""In training mode, the bias of a layer right before BatchNorm gets a zero gradient."""
+# en: In training mode, the bias of a layer right before BatchNorm gets a zero gradient.
+# zh: 训练模式下，紧挨在 BatchNorm 之前那一层的偏置，梯度为零。
 import torch
 
 torch.manual_seed(0)

@@ -1,4 +1,5 @@
-"""running_mean and running_var are buffers: no gradient; the forward pass sets them."""
+# en: running_mean and running_var are buffers: no gradient; the forward pass sets them.
+# zh: running_mean 和 running_var 是缓冲区：没有梯度，由前向传播更新。
 import torch
 
 
@@ -13,17 +14,18 @@ print("parameters:", [name for name, _ in bn.named_parameters()])
 print("buffers:   ", [name for name, _ in bn.named_buffers()])
 
 x = (2 * torch.randn(N, C, dtype=torch.float64) + 1).requires_grad_()
-bn(x).sum().backward()  # one training-mode pass
+bn(x).sum().backward()  # en: one training-mode pass # zh: 在训练模式下跑一遍
 print("running_var.requires_grad:", bn.running_var.requires_grad)
 print("running_var.grad:", bn.running_var.grad)
 print("num_batches_tracked:", bn.num_batches_tracked.item())
 
-# new = (1 - momentum) * old + momentum * batch statistic; old mean 0, old var 1
+# en: new = (1 - momentum) * old + momentum * batch statistic; old mean 0, old var 1
+# zh: 新值 = (1 - momentum) * 旧值 + momentum * 本批次统计量；旧均值为 0，旧方差为 1
 m = bn.momentum
 print("momentum:", m)
 with torch.no_grad():
-    unbiased = x.var(dim=0, correction=1)  # divides by N - 1
-    biased = x.var(dim=0, correction=0)    # divides by N
+    unbiased = x.var(dim=0, correction=1)  # en: divides by N - 1 # zh: 除以 N - 1
+    biased = x.var(dim=0, correction=0)    # en: divides by N # zh: 除以 N
     print("running_mean from batch mean:",
           same(bn.running_mean, m * x.mean(dim=0)))
     print("running_var from unbiased var:",

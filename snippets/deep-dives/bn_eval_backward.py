@@ -1,4 +1,5 @@
-"""BatchNorm1d backward in eval mode, where the running statistics are constants."""
+# en: BatchNorm1d backward in eval mode, where the running statistics are constants.
+# zh: 评估模式下 BatchNorm1d 的反向传播：滑动统计量是常数。
 import torch
 
 
@@ -12,7 +13,7 @@ bn = torch.nn.BatchNorm1d(C, dtype=torch.float64)
 with torch.no_grad():
     bn.weight.uniform_(0.5, 1.5)
     bn.bias.uniform_(-0.5, 0.5)
-    for _ in range(20):  # training-mode passes fill the running statistics
+    for _ in range(20):  # en: training-mode passes fill the running statistics # zh: 先在训练模式下跑几遍，把滑动统计量填上
         bn(3 * torch.randn(N, C, dtype=torch.float64) - 2)
 bn.eval()
 x = (2 * torch.randn(N, C, dtype=torch.float64) + 1).requires_grad_()

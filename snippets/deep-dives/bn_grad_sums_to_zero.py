@@ -1,4 +1,5 @@
-"""Training mode: BatchNorm's dL/dx sums to zero over the batch, per feature."""
+# en: Training mode: BatchNorm's dL/dx sums to zero over the batch, per feature.
+# zh: 训练模式下，BatchNorm 的 dL/dx 对每个特征在批次上求和都是零。
 import torch
 
 torch.manual_seed(0)
@@ -16,7 +17,8 @@ print("dL/dy summed over the batch:",
 print("dL/dx summed over the batch is 0:",
       (x.grad.sum(dim=0).abs() < 1e-12).tolist())
 
-# the reason: adding a constant to one feature of every sample leaves y as it was
+# en: the reason: adding a constant to one feature of every sample leaves y as it was
+# zh: 原因：给每个样本的同一个特征加上同一个常数，y 不变
 with torch.no_grad():
     shift = torch.tensor([5.0, -3.0, 0.5], dtype=torch.float64)
     print("bn(x + shift) == bn(x):",
