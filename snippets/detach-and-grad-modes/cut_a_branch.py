@@ -7,7 +7,7 @@ layer2 = nn.Linear(2, 1)
 x = torch.randn(4, 3)
 
 h = layer1(x)
-out = layer2(h.detach())  # layer2 sees h's values, not its history
+out = layer2(h.detach())  # en: layer2 sees h's values, not its history # zh: layer2 只看到 h 的值，看不到它的来历
 out.sum().backward()
 
 print("layer1.weight.grad:", layer1.weight.grad)

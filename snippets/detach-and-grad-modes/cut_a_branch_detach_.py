@@ -7,7 +7,7 @@ layer2 = nn.Linear(2, 1)
 x = torch.randn(4, 3)
 
 h = layer1(x)
-h.detach_()  # cuts h itself off the graph
+h.detach_()  # en: cuts h itself off the graph # zh: 把 h 本身从计算图上剪下来
 out = layer2(h)
 out.sum().backward()
 

@@ -11,7 +11,7 @@ x = torch.randn(8, 4)
 
 
 def probe(label, train, mode):
-    model.train(train)  # model.eval() is model.train(False)
+    model.train(train)  # en: model.eval() is model.train(False) # zh: model.eval() 就是 model.train(False)
     seen = bn.num_batches_tracked.item()
     with mode:
         a = model(x)

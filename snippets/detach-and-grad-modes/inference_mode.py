@@ -10,4 +10,4 @@ print("after,  inference mode:", torch.is_inference_mode_enabled())
 
 print("y:", y, "| requires_grad:", y.requires_grad)
 print("y.is_inference():", y.is_inference())
-y._version  # the version counter that guards saved tensors is not kept
+y._version  # en: the version counter that guards saved tensors is not kept # zh: 推理张量不记版本计数器，而保存的张量正靠它把关

@@ -26,7 +26,7 @@ def with_set_grad_enabled(batch):
 
 def with_switch_calls(batch):
     torch.set_grad_enabled(False)
-    check(batch)  # raises before the switch back
+    check(batch)  # en: raises before the switch back # zh: 还没切回去就抛出了异常
     out = batch * 2
     torch.set_grad_enabled(True)
     return out
