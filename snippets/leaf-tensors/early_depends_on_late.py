@@ -14,7 +14,7 @@ def layer1_weight_grad():
 
 before = layer1_weight_grad()
 with torch.no_grad():
-    layer2.weight *= 2  # change only the later layer
+    layer2.weight *= 2  # en: change only the later layer # zh: 只改深层
 after = layer1_weight_grad()
 print("before:", before)
 print("after: ", after)

@@ -3,7 +3,7 @@ from torch import nn
 
 
 def weight_grad(inputs):
-    torch.manual_seed(0)  # the same model both times
+    torch.manual_seed(0)  # en: the same model both times # zh: 两次得到的是同一个模型
     model = nn.Linear(2, 1)
     loss = nn.functional.mse_loss(model(inputs), torch.tensor([[3.0]]))
     loss.backward()

@@ -5,7 +5,7 @@ y = 2 * x + 1
 z = y ** 2
 loss = 1 - z
 for t in (y, z, loss):
-    t.retain_grad()  # before backward(): keep what flows through
+    t.retain_grad()  # en: before backward(): keep what flows through # zh: 在 backward() 之前调用：留下流经的梯度
 
 loss.backward()
 print("x.grad:   ", x.grad)
