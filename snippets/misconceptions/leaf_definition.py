@@ -1,7 +1,7 @@
 import torch
 
-a = torch.tensor([1.0, 2.0])  # never asked for gradients
-b = a * 2  # computed, but nothing in it needs a gradient
+a = torch.tensor([1.0, 2.0])  # en: never asked for gradients # zh: 从没要求过梯度
+b = a * 2  # en: computed, but nothing in it needs a gradient # zh: 是算出来的，但参与运算的张量都不需要梯度
 w = torch.tensor([1.0, 2.0], requires_grad=True)
 c = (w * 2).detach()
 print("name  is_leaf  requires_grad  grad_fn")
