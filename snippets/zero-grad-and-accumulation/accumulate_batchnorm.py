@@ -24,7 +24,7 @@ def compare(label, start, train):
     full.train(train)
     micro.train(train)
     out_full = full(x)
-    outs = [micro(xb) for xb in x.chunk(k)]  # one forward per micro-batch
+    outs = [micro(xb) for xb in x.chunk(k)]  # en: one forward per micro-batch # zh: 每个微批次单独做一次前向传播
     loss_fn(out_full, y).backward()
     for out, yb in zip(outs, y.chunk(k)):
         (loss_fn(out, yb) / k).backward()

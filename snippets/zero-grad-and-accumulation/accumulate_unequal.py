@@ -5,7 +5,7 @@ torch.manual_seed(0)
 model = nn.Linear(3, 1).double()
 x = torch.randn(10, 3, dtype=torch.float64)
 y = torch.randn(10, 1, dtype=torch.float64)
-sizes = [4, 4, 2]  # a batch size of 4 leaves a short last micro-batch
+sizes = [4, 4, 2]  # en: a batch size of 4 leaves a short last micro-batch # zh: 按 4 个一份切分，最后一个微批次不满
 k, n = len(sizes), len(x)
 mean_loss = nn.MSELoss()
 sum_loss = nn.MSELoss(reduction="sum")
@@ -38,9 +38,9 @@ for loss in micro_losses:
 compare("loss / k")
 
 for xb, yb in zip(x.split(sizes), y.split(sizes)):
-    (mean_loss(model(xb), yb) * len(xb) / n).backward()  # weight by size
+    (mean_loss(model(xb), yb) * len(xb) / n).backward()  # en: weight by size # zh: 按样本数加权
 compare("loss * n_j / n")
 
 for xb, yb in zip(x.split(sizes), y.split(sizes)):
-    (sum_loss(model(xb), yb) / n).backward()  # sum, then divide by the total
+    (sum_loss(model(xb), yb) / n).backward()  # en: sum, then divide by the total # zh: 先求和，再除以总样本数
 compare("sum loss / n")

@@ -8,7 +8,7 @@ start = nn.Linear(3, 1).double()
 loss_fn = nn.MSELoss()
 batches = [(torch.randn(8, 3, dtype=torch.float64),
             torch.randn(8, 1, dtype=torch.float64)) for _ in range(3)]
-k = 4  # each batch of 8 is fed as 4 micro-batches of 2
+k = 4  # en: each batch of 8 is fed as 4 micro-batches of 2 # zh: 每个批次 8 个样本，分成 4 个微批次送入，每个 2 个样本
 
 
 def train(accumulate):
@@ -22,7 +22,7 @@ def train(accumulate):
                 loss.backward()
         else:
             loss_fn(model(x), y).backward()
-        optimizer.step()  # one update per batch of 8 in both cases
+        optimizer.step()  # en: one update per batch of 8 in both cases # zh: 两种做法都是每个批次（8 个样本）更新一次
     return torch.cat([p.detach().flatten() for p in model.parameters()])
 
 

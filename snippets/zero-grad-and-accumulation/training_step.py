@@ -2,7 +2,7 @@ import torch
 from torch import nn
 
 model = nn.Linear(2, 1)
-with torch.no_grad():  # readable starting weights (no_grad lets us edit a leaf)
+with torch.no_grad():  # en: readable starting weights (no_grad lets us edit a leaf) # zh: 初始权重取好读的数（在 no_grad 里才能改叶子张量）
     model.weight.copy_(torch.tensor([[0.5, -0.5]]))
     model.bias.zero_()
 lr = 0.01

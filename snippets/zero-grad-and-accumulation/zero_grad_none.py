@@ -15,5 +15,5 @@ optimizer.zero_grad(set_to_none=False)
 print("after zero_grad(False):     ", model.weight.grad)
 
 model(x).sum().backward()
-model.zero_grad()  # the module's own zero_grad behaves the same way
+model.zero_grad()  # en: the module's own zero_grad behaves the same way # zh: 模块自己的 zero_grad 也一样
 print("after model.zero_grad():    ", model.weight.grad)
