@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Exercises: detach and grad modes
 #
 # Each exercise shows some code and asks what PyTorch will do. Work it out on paper first, then:
@@ -10,6 +10,16 @@
 # "Run All" runs the solutions too, so a notebook run from top to bottom passes every check.
 # You need nothing but PyTorch (`pip install torch`).
 
+# %% [markdown] lang="zh"
+# # 练习：detach 与梯度模式
+#
+# 每道题先给出一段代码，问你 PyTorch 会怎么做。先在纸上想清楚，然后：
+#
+# 1. 把答案写进以 `prediction =` 开头的单元格；
+# 2. 运行它下面的**检查**单元格：它用 PyTorch 算出真实结果，再和你的答案比对。
+#
+# 两者之间的**答案**单元格默认折叠，想好了再展开。“全部运行”（Run All）也会运行答案单元格，所以整本 notebook 从头跑到尾，每个检查都会通过。除了 PyTorch（`pip install torch`），什么都不用装。
+
 # %%
 import torch
 from torch import nn
@@ -17,10 +27,15 @@ from torch import nn
 torch.manual_seed(0)
 print(torch.__version__)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 1. `detach()` and `detach_()`
 #
 # `detach()` returns something new, `detach_()` changes the tensor it is called on. Fill in each value.
+
+# %% [markdown] lang="zh"
+# ## 1. `detach()` 与 `detach_()`
+#
+# `detach()` 返回一个新张量，`detach_()` 则直接修改调用它的那个张量。把每一项填上。
 
 # %%
 x = torch.tensor([1.0, 2.0], requires_grad=True)
@@ -31,7 +46,8 @@ y2 = x * 2
 r = y2.detach_()
 
 # %%
-# Your prediction: replace each ... with True or False
+# en: Your prediction: replace each ... with True or False
+# zh: 你的预测：把每个 ... 换成 True 或 False
 prediction = {
     "z is y": ...,
     "z.requires_grad": ...,
@@ -42,9 +58,12 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# detach() returns a new tensor, cut from the graph (so a leaf that
-# does not require grad), viewing the same memory. detach_() cuts y2
-# itself from the graph and returns it.
+# en: detach() returns a new tensor, cut from the graph (so a leaf that
+# en: does not require grad), viewing the same memory. detach_() cuts y2
+# en: itself from the graph and returns it.
+# zh: detach() 返回一个新张量：它不在图上（所以是不需要梯度的
+# zh: 叶子张量），和 y 共用同一块内存。detach_() 把 y2 本身
+# zh: 从图上分离出来，再把它返回。
 prediction = {
     "z is y": False,
     "z.requires_grad": False,
@@ -68,26 +87,35 @@ print("Correct:")
 for key, value in actual.items():
     print(f"  {key}: {value}")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 2. Changing a detached tensor in place
 #
 # `exp` saves its result, because the derivative of exp(x) is exp(x). What does `y` hold after
 # `d[:] = 0.0`, and does `y.sum().backward()` still work?
 
+# %% [markdown] lang="zh"
+# ## 2. 原地修改分离出的张量
+#
+# `exp` 会保存自己的计算结果，因为 `exp(x)` 的导数就是 `exp(x)`。执行 `d[:] = 0.0` 之后，`y` 里是什么？`y.sum().backward()` 还能正常运行吗？
+
 # %%
 x = torch.tensor([1.0, 2.0], requires_grad=True)
 y = x.exp()
 d = y.detach()
-d[:] = 0.0  # writes into d's memory, in place
+d[:] = 0.0  # en: writes into d's memory, in place # zh: 原地写入 d 的内存
 
 # %%
-# Your prediction: replace each ...
+# en: Your prediction: replace each ...
+# zh: 你的预测：把每个 ... 换成你的答案
 prediction = {"y as a list": ..., "backward raises": ...}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# d and y share memory, so y is zeroed too. Every tensor counts its
-# in-place changes (its version); backward sees that the saved
-# result of exp changed since it was saved, and refuses.
+# en: d and y share memory, so y is zeroed too. Every tensor counts its
+# en: in-place changes (its version); backward sees that the saved
+# en: result of exp changed since it was saved, and refuses.
+# zh: d 和 y 共用内存，所以 y 也被清零了。每个张量都给自己的
+# zh: 原地修改计数（版本计数器）；反向传播发现 exp 保存的结果
+# zh: 在保存之后被改过，于是拒绝执行。
 prediction = {"y as a list": [0.0, 0.0], "backward raises": True}
 
 # %%
@@ -102,17 +130,25 @@ print("Correct:")
 for key, value in actual.items():
     print(f"  {key}: {value}")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The error, in full:
+
+# %% [markdown] lang="zh"
+# 完整的报错如下：
 
 # %% tags=["raises-exception"]
 y.sum().backward()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 3. Train only the second layer
 #
 # The output of `layer1` is detached before it goes into `layer2`. After `backward()`, which
 # parameters still have `.grad == None`?
+
+# %% [markdown] lang="zh"
+# ## 3. 只训练第二层
+#
+# `layer1` 的输出先 detach，再送进 `layer2`。`backward()` 之后，哪些参数的 `.grad` 仍然是 `None`？
 
 # %%
 layer1 = nn.Linear(2, 2)
@@ -125,12 +161,14 @@ params = {f"{layer}.{name}": p
           for name, p in module.named_parameters()}
 
 # %%
-# Your prediction: the set of parameter names whose .grad is None
-prediction = None  # e.g. {"layer2.bias"}
+# en: Your prediction: the set of parameter names whose .grad is None
+# zh: 你的预测：哪些参数的 .grad 是 None（写成参数名的集合）
+prediction = None  # en: e.g. {"layer2.bias"} # zh: 例如 {"layer2.bias"}
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# The backward pass stops at the detached tensor: layer1's
-# parameters are never reached.
+# en: The backward pass stops at the detached tensor: layer1's
+# en: parameters are never reached.
+# zh: 反向传播到分离出的张量就停了，根本到不了 layer1 的参数。
 prediction = {"layer1.weight", "layer1.bias"}
 
 # %%
@@ -139,11 +177,16 @@ assert prediction == actual, f"PyTorch says {sorted(actual)}"
 print("Correct:", sorted(actual))
 print("layer2.weight.grad:", params["layer2.weight"].grad)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 4. Grad modes and how they end
 #
 # `x` requires grad. Which results require grad? Careful with `e`: inside `no_grad`,
 # `torch.set_grad_enabled(True)` is called as a function. And is grad mode on after that block?
+
+# %% [markdown] lang="zh"
+# ## 4. 梯度模式，以及退出代码块之后
+#
+# `x` 需要梯度。下面哪些结果需要梯度？注意 `e`：在 `no_grad` 代码块里，`torch.set_grad_enabled(True)` 是当作函数调用的。离开那个代码块之后，梯度模式是开着的吗？
 
 # %%
 x = torch.ones(2, requires_grad=True)
@@ -160,17 +203,22 @@ with torch.no_grad():
 mode_after = torch.is_grad_enabled()
 
 # %%
-# Your prediction: replace each ... with True or False
+# en: Your prediction: replace each ... with True or False
+# zh: 你的预测：把每个 ... 换成 True 或 False
 prediction = {
     "a": ..., "b": ..., "c": ..., "d": ..., "e": ...,
     "grad mode after": ...,
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# Inside no_grad, set_grad_enabled(False) and inference_mode nothing
-# is recorded. Calling set_grad_enabled(True) switches recording
-# back on at once; leaving a with-block restores the mode it found
-# on entry (on).
+# en: Inside no_grad, set_grad_enabled(False) and inference_mode nothing
+# en: is recorded. Calling set_grad_enabled(True) switches recording
+# en: back on at once; leaving a with-block restores the mode it found
+# en: on entry (on).
+# zh: 在 no_grad、set_grad_enabled(False) 和 inference_mode 里，
+# zh: 什么都不记录。调用 set_grad_enabled(True) 会立刻重新打开
+# zh: 记录；离开 with 代码块时，梯度模式恢复成进入时的样子
+# zh: （开启）。
 prediction = {
     "a": False,
     "b": False,
@@ -194,21 +242,30 @@ print("Correct:")
 for key, value in actual.items():
     print(f"  {key}: {value}")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # `c` was made under `inference_mode`: it is an inference tensor, and autograd refuses to save it for a later
 # backward pass. `no_grad` results such as `a` have no such limit.
+
+# %% [markdown] lang="zh"
+# `c` 是在 `inference_mode` 下算出来的，属于推理张量（inference tensor），autograd 不允许把它保存下来留给之后的反向传播。`no_grad` 下得到的结果（比如 `a`）没有这个限制。
 
 # %% tags=["raises-exception"]
 (c * x).sum()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 5. `model.eval()` or `torch.no_grad()`?
 #
 # The model ends with dropout. Case A calls `model.eval()`; case B keeps training mode but runs under
 # `no_grad`. In each case: does the output require grad, and do two calls on the same input agree?
 
+# %% [markdown] lang="zh"
+# ## 5. `model.eval()` 还是 `torch.no_grad()`？
+#
+# 模型的最后一层是 dropout。情形 A 调用 `model.eval()`；情形 B 保持训练模式，但在 `no_grad` 下运行。两种情形下，输出需要梯度吗？对同一个输入调用两次，结果一样吗？
+
 # %%
-# 64 outputs, so that two random dropout masks cannot coincide
+# en: 64 outputs, so that two random dropout masks cannot coincide
+# zh: 取 64 个输出，两次随机的 dropout 掩码就不会碰巧相同
 model = nn.Sequential(nn.Linear(8, 64), nn.Dropout(p=0.5))
 inputs = torch.ones(1, 8)
 
@@ -220,7 +277,8 @@ with torch.no_grad():
     b1, b2 = model(inputs), model(inputs)
 
 # %%
-# Your prediction: replace each ... with True or False
+# en: Your prediction: replace each ... with True or False
+# zh: 你的预测：把每个 ... 换成 True 或 False
 prediction = {
     "A requires grad": ...,
     "A calls agree": ...,
@@ -229,9 +287,12 @@ prediction = {
 }
 
 # %% tags=["solution"] jupyter={"source_hidden": true}
-# eval() changes how layers behave (dropout off, BatchNorm uses
-# running stats) but records as usual. no_grad stops recording but
-# leaves dropout on. For inference, use both.
+# en: eval() changes how layers behave (dropout off, BatchNorm uses
+# en: running stats) but records as usual. no_grad stops recording but
+# en: leaves dropout on. For inference, use both.
+# zh: eval() 改变层的行为（关掉 dropout，BatchNorm 改用滑动统计量），
+# zh: 但照常记录。no_grad 停止记录，却不关 dropout。
+# zh: 推理时两个都要用。
 prediction = {
     "A requires grad": True,
     "A calls agree": True,
