@@ -1,4 +1,4 @@
-"""MkDocs hook (listed last): join the source line breaks of Chinese prose.
+"""Join the source line breaks of Chinese prose (build.hooks calls it last on Chinese pages).
 
 Browsers render a line break in HTML as a space, and Chromium does so even between two Chinese
 characters, so a paragraph wrapped in the Markdown source shows stray spaces ("报错。 要独立").
@@ -8,12 +8,9 @@ Lines are joined only inside paragraphs, never in code fences or before a line t
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from autograd_docs import examples as ex  # noqa: E402
+from autograd_docs.pages import read_fences
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019"
 # Emphasis and link markup around Chinese text count as Chinese: "见\n[计算图](x.md)" joins too.
@@ -26,8 +23,8 @@ BLOCK_START = re.compile(r"^(?:[-*+][ \t]|\d+[.)][ \t]|#|>|\||!!!|\?\?\?|===|<|`
 def join_lines(markdown: str) -> str:
     lines = markdown.split("\n")
     in_code = set()
-    for f in ex.read_fences(Path("page.md"), markdown):
-        in_code.update(range(f.line - 1, f.line + f.body.count("\n") + 2))
+    for f in read_fences(Path("<markdown>"), markdown):
+        in_code.update(n - 1 for n in f.lines())  # 0-based
     out: list[str] = []
     for i, line in enumerate(lines):
         if out and i not in in_code and (i - 1) not in in_code and line.strip():
@@ -39,9 +36,3 @@ def join_lines(markdown: str) -> str:
                 continue
         out.append(line)
     return "\n".join(out)
-
-
-def on_page_markdown(markdown, page, **kwargs):
-    if page.file.src_uri.startswith("zh/"):
-        return join_lines(markdown)
-    return markdown

@@ -1,7 +1,7 @@
 """Pictures of the real autograd graph: run a snippet, walk its tensors' grad_fn chains, write DOT, lay it out as SVG.
 
-Pages ask for a picture with an `<!-- autograd-graph: ... -->` marker (syntax in README.md, "Writing pages");
-graph_hooks.py puts the figures into the built pages, the tests and `make bench` call this module directly.
+Pages ask for a picture with an `<!-- autograd-graph: ... -->` marker (syntax in README.md, "Writing pages";
+parsed by autograd_docs.pages); build.hooks puts the figures into the built pages.
 """
 
 from __future__ import annotations
@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-from autograd_docs import examples as ex
+from autograd_docs.harness import run as harness
+from autograd_docs.pages import SNIPPETS, Marker, PageError, display
 
 MAX_NODES = 200  # a bigger drawing is unreadable on a page; better to fail than to ship it
 DIRECTIONS = {"down": "TB", "right": "LR"}
-MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--[ \t]*autograd-graph\b(?P<rest>.*)$")
-NAME = re.compile(r"^[A-Za-z_]\w*(?:\.\w+)*$", re.ASCII)  # x, model.weight, net.0.bias (nn.Sequential)
 
 
 class GraphError(Exception):
@@ -213,14 +212,14 @@ def to_dot(graph: Graph, direction: str = "down") -> str:
 
 
 def layout_command() -> list[str]:
-    """$AUTOGRAD_DOCS_DOT if set, else graphviz-pure from this environment (pinned in pyproject.toml), else Graphviz's dot."""
+    """$AUTOGRAD_DOCS_DOT if set (the tests use it), else the pinned graphviz-pure of this environment.
+    No fallback to a system `dot`: another layout program draws other pictures."""
     if os.environ.get("AUTOGRAD_DOCS_DOT"):
         return shlex.split(os.environ["AUTOGRAD_DOCS_DOT"]) + ["-Tsvg"]
     bundled = Path(sysconfig.get_path("scripts")) / "graphviz-pure"
-    for candidate in (str(bundled) if bundled.exists() else None, shutil.which("graphviz-pure"), shutil.which("dot")):
-        if candidate:
-            return [candidate, "-Tsvg"]
-    raise GraphError("no graph layout program: install the pinned graphviz-pure (`make install`) or Graphviz's `dot`")
+    if not bundled.exists():
+        raise GraphError(f"{bundled} is missing: install the pinned graphviz-pure (`make install`)")
+    return [str(bundled), "-Tsvg"]
 
 
 SVG_START = re.compile(r"<svg\b")
@@ -248,108 +247,21 @@ def layout(dot: str) -> str:
     return ID_ATTR.sub("", svg).strip() + "\n"
 
 
-# --- markers on pages ----------------------------------------------------------------------------
-
-
-@dataclass
-class Marker:
-    path: Path
-    line: int  # 1-based line of `<!-- autograd-graph:`
-    end: int  # 1-based line of the closing `-->`
-    indent: str
-    snippet: str  # path under snippets/
-    tensors: tuple[str, ...]
-    direction: str
-    caption: str  # Markdown, in the page's language
-
-    @property
-    def where(self) -> str:
-        return f"{ex.display(self.path)}:{self.line}"
-
-    @property
-    def spec(self) -> str:
-        """What must be the same in every language: everything but the caption."""
-        return f"{self.snippet} tensors={','.join(self.tensors)} direction={self.direction}"
-
-
-def read_markers(path: Path, text: str | None = None) -> list[Marker]:
-    """Every picture marker of a page, outside code fences (a page may show the syntax in a code block)."""
-    text = path.read_text("utf-8") if text is None else text
-    lines = text.split("\n")
-    in_code: set[int] = set()
-    for f in ex.read_fences(path, text):
-        in_code.update(range(f.line, f.line + f.body.count("\n") + 2))
-    markers = []
-    for i, line in enumerate(lines):
-        n = i + 1
-        m = MARKER.match(line)
-        if not m or n in in_code:
-            continue
-        end = next((j for j in range(i, len(lines)) if "-->" in lines[j]), None)
-        if end is None:
-            raise ex.PageError(f"{ex.display(path)}:{n}: picture marker is never closed with -->")
-        head = m["rest"]
-        if not head.startswith(":"):
-            raise ex.PageError(f"{ex.display(path)}:{n}: write the marker as `<!-- autograd-graph: chapter/name.py tensors=a,b`")
-        body = "\n".join([head[1:]] + [l[len(m["indent"]):] if l.startswith(m["indent"]) else l for l in lines[i + 1 : end + 1]])
-        body = body[: body.rindex("-->")]
-        spec, _, caption = body.partition("\n")
-        caption = "\n".join(l.strip() for l in caption.strip().split("\n"))
-        markers.append(_parse(path, n, end + 1, m["indent"], spec, caption))
-    return markers
-
-
-def _parse(path: Path, line: int, end: int, indent: str, spec: str, caption: str) -> Marker:
-    where = f"{ex.display(path)}:{line}"
-    words = spec.split()
-    if not words or "=" in words[0]:
-        raise ex.PageError(f"{where}: picture marker names no snippet: `<!-- autograd-graph: chapter/name.py tensors=a,b`")
-    options = {}
-    for word in words[1:]:
-        key, eq, value = word.partition("=")
-        if not eq or key not in ("tensors", "direction") or key in options:
-            raise ex.PageError(f"{where}: bad picture option {word!r}: use tensors=a,b,c and optionally direction=down|right")
-        options[key] = value
-    tensors = tuple(t for t in options.get("tensors", "").split(",") if t)
-    if not tensors:
-        raise ex.PageError(f"{where}: picture marker needs tensors=a,b,... (the snippet's variables to draw from)")
-    for t in tensors:
-        if not NAME.match(t):
-            raise ex.PageError(f"{where}: {t!r} is not a variable name (a, a.b, a.0.b): tensor names are ASCII identifiers")
-    direction = options.get("direction", "down")
-    if direction not in DIRECTIONS:
-        raise ex.PageError(f"{where}: direction={direction} is not one of {', '.join(DIRECTIONS)}")
-    if not caption:
-        raise ex.PageError(f"{where}: picture marker has no caption: write it on the lines before -->, in the page's language")
-    if re.search(r"\n[ \t]*\n", caption):
-        raise ex.PageError(f"{where}: the picture's caption is one paragraph: remove the blank line")
-    return Marker(path, line, end, indent, words[0], tensors, direction, caption)
-
-
 # --- running a snippet and drawing a marker --------------------------------------------------------
 
 _drawn: dict[tuple, tuple["Graph", str, str]] = {}  # both languages draw from one run of the snippet
 
 
-def snippet_namespace(snippet: str, snippets: Path = ex.SNIPPETS) -> dict:
-    """Run a snippet as the site runs examples (same state reset first) and return its variables."""
+def snippet_namespace(snippet: str, snippets: Path = SNIPPETS, raises: bool = False) -> dict:
+    """Run a snippet as the doctest runs examples (same state reset) and return its variables.
+    `raises`: its page shows it ending in an exception; it is drawn as it stands at that point."""
     path = snippets / snippet
     if not path.is_file():
-        raise GraphError(f"snippet not found: {ex.display(path)}")
-    ex.reset_state()
-    namespace: dict = {"__name__": "__main__", "__file__": str(path)}
-    try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            warnings.simplefilter("ignore")  # the page's output block shows the warnings; the picture does not
-            exec(compile(path.read_text("utf-8"), str(path), "exec", dont_inherit=True), namespace)
-    except Exception as err:  # noqa: BLE001
-        recorded = path.with_suffix(".out")
-        if not (recorded.exists() and ex.expects_exception(recorded.read_text("utf-8"))):
-            raise GraphError(f"snippet {ex.display(path)} raised {type(err).__name__}: {err}") from None
-        # A snippet that ends in its recorded exception is drawn as it stands at that point.
-    finally:
-        ex.reset_state()
-    return namespace
+        raise GraphError(f"snippet not found: {display(path)}")
+    result = harness.run(path.read_text("utf-8"), str(path), warnings_shown=False)
+    if result.error is not None and not raises:
+        raise GraphError(f"snippet {display(path)} raised {type(result.error).__name__}: {result.error}")
+    return result.namespace
 
 
 def resolve(namespace: dict, name: str, snippet: str):
@@ -369,19 +281,24 @@ def resolve(namespace: dict, name: str, snippet: str):
     return obj
 
 
-def draw(marker: Marker, snippets: Path = ex.SNIPPETS) -> tuple[Graph, str, str]:
-    """(graph, DOT, cleaned SVG) for a marker; raises PageError naming the marker's page and line."""
+def clear_cache() -> None:
+    _drawn.clear()
+
+
+def draw(marker: Marker, snippets: Path = SNIPPETS, raises: bool = False) -> tuple[Graph, str, str]:
+    """(graph, DOT, cleaned SVG) for a marker; raises PageError naming the marker's page and line.
+    Cached by the snippet's content: a rebuild redraws only what changed."""
     path = snippets / marker.snippet
-    key = (str(path), path.read_text("utf-8") if path.is_file() else None, marker.tensors, marker.direction)
+    key = (str(path), path.read_text("utf-8") if path.is_file() else None, marker.tensors, marker.direction, raises)
     if key in _drawn:
         return _drawn[key]
     try:
-        namespace = snippet_namespace(marker.snippet, snippets)
+        namespace = snippet_namespace(marker.snippet, snippets, raises)
         graph = walk([(name, resolve(namespace, name, marker.snippet)) for name in marker.tensors])
         dot = to_dot(graph, marker.direction)
         _drawn[key] = graph, dot, layout(dot)
     except GraphError as err:
-        raise ex.PageError(f"{marker.where}: {err}") from None
+        raise PageError(f"{marker.where}: {err}") from None
     return _drawn[key]
 
 
@@ -479,9 +396,9 @@ def describe(graph: Graph, lang: str) -> list[str]:
     return sentences
 
 
-def figure_body(marker: Marker, lang: str, number: int, snippets: Path = ex.SNIPPETS) -> str:
+def figure_body(marker: Marker, lang: str, number: int, snippets: Path = SNIPPETS, raises: bool = False) -> str:
     """The drawing and its legend (the hook wraps them in <figure> with the caption)."""
-    graph, _, svg = draw(marker, snippets)
+    graph, _, svg = draw(marker, snippets, raises)
     t = TEXT[lang]
     uid = f"autograd-graph-{number}"
     title = t["title"].format(names=", ".join(marker.tensors), snippet=marker.snippet)
@@ -513,22 +430,3 @@ def figure_body(marker: Marker, lang: str, number: int, snippets: Path = ex.SNIP
         f'<div class="autograd-graph-drawing">{svg.strip()}</div>\n'
         f'<ul class="autograd-graph-legend" aria-label="{t["legend"]}">{items}</ul>'
     )
-
-
-def page_language(path: Path, docs: Path = ex.DOCS) -> str:
-    try:
-        lang = path.resolve().relative_to(docs.resolve()).parts[0]
-    except ValueError:
-        return ex.LANGUAGES[0]
-    return lang if lang in TEXT else ex.LANGUAGES[0]
-
-
-def render_all(docs: Path = ex.DOCS) -> dict[str, list[str]]:
-    """Every marker of every page drawn as the build draws it: {page: [figure body, ...]}."""
-    out = {}
-    for page in ex.pages(docs):
-        markers = read_markers(page)
-        if markers:
-            lang = page_language(page, docs)
-            out[ex.display(page)] = [figure_body(m, lang, k) for k, m in enumerate(markers, start=1)]
-    return out

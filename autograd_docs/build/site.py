@@ -1,0 +1,177 @@
+"""Build the site: each language is an ordinary MkDocs build (`docs/en/` into the site root,
+`docs/zh/` into `zh/`), after the once-per-build work (source checks, notebook execution).
+
+    python -m autograd_docs.build [--site-dir site] [--serve [--port 8000]] [--lang zh]
+
+Why not mkdocs-static-i18n: it re-enters MkDocs' build once per language inside one build, so every
+build-wide step ran twice and its search index, 404 page, `base` and switcher needed repairs of
+Material's and its own internals. One plain build per language (the route FastAPI's docs take) needs
+none of that, and lets `--serve` rebuild only the language whose pages changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from autograd_docs import pages
+
+CONFIG = pages.ROOT / "mkdocs.yml"
+WATCHED = ("docs", "snippets", "overrides", "autograd_docs", "mkdocs.yml")
+
+
+class SourceError(Exception):
+    """The sources fail a check; the message lists each error as `file:line: ...`."""
+
+
+@dataclass
+class Prepared:
+    fingerprint: str
+    notebooks: dict[tuple[str, str], Path] = field(default_factory=dict)  # (lang, chapter) -> executed .ipynb
+
+
+_prepared: Prepared | None = None
+
+
+def fingerprint() -> str:
+    """Changes whenever a source file changes (paths, sizes, modification times of docs/ and snippets/)."""
+    h = hashlib.sha256()
+    for top in (pages.DOCS, pages.SNIPPETS):
+        for p in sorted(top.rglob("*")):
+            if p.is_file():
+                st = p.stat()
+                h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def prepare() -> Prepared:
+    """The once-per-build work: check every source, then execute the notebooks (cached by content).
+    Done again only when a source changed, so the second language's build finds it done."""
+    global _prepared
+    fp = fingerprint()
+    if _prepared is not None and _prepared.fingerprint == fp:
+        return _prepared
+    from autograd_docs.build import checks, notebooks
+
+    errors = checks.check_all()
+    if errors:
+        raise SourceError("page checks failed:\n" + "\n".join(errors))
+    try:
+        executed = notebooks.execute_all()
+    except notebooks.NotebookError as err:
+        raise SourceError(str(err)) from None
+    _prepared = Prepared(fp, executed)
+    return _prepared
+
+
+def torch_version() -> str:
+    version = pages.recorded_version()
+    if version is None:
+        raise SourceError(f"{pages.display(pages.VERSION_FILE)} is missing: run `make outputs` to record every example")
+    return version
+
+
+def load_config(lang: str, site_dir: Path, site_url: str | None = None, config_file: Path = CONFIG, **overrides):
+    from mkdocs.config import load_config
+
+    options = dict(docs_dir=str(pages.DOCS / lang), site_dir=str(site_dir / pages.BY_CODE[lang].root), **overrides)
+    if site_url is not None:
+        options["site_url"] = site_url
+    return load_config(str(config_file), **options)
+
+
+def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = pages.LANGS, strict: bool = True,
+          config_file: Path = CONFIG) -> None:
+    """Build the languages into site_dir, the default language first (MkDocs empties a build's site_dir
+    before it builds, and the other languages' folders are inside the default one's)."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    for lang in sorted(langs, key=pages.LANGS.index):
+        mkdocs_build(load_config(lang, site_dir, site_url, config_file, strict=strict))
+
+
+def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
+    """Both languages on one address with live reload; a change rebuilds only the languages it concerns."""
+    from mkdocs.livereload import LiveReloadServer
+
+    work = Path(tempfile.mkdtemp(prefix="autograd-docs-"))
+    site_dir, kept = work / "site", work / "kept"
+    url = f"http://{host}:{port}/"
+
+    def rebuild(langs: tuple[str, ...]) -> None:
+        started = time.perf_counter()
+        try:
+            build(site_dir, url, langs, strict=False)
+        except Exception as err:  # noqa: BLE001 - show it and keep serving
+            print(f"build failed: {err}", file=sys.stderr)
+            return
+        # The default language's build empties the site folder: put back the others it did not rebuild.
+        for l in pages.LANGUAGES[1:]:
+            if l.code in langs:
+                shutil.rmtree(kept / l.code, ignore_errors=True)
+                shutil.copytree(site_dir / l.root, kept / l.code)
+            elif pages.DEFAULT.code in langs:
+                shutil.copytree(kept / l.code, site_dir / l.root)
+        print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s", file=sys.stderr, flush=True)
+
+    rebuild(pages.LANGS)
+    import threading
+
+    from watchdog.events import FileSystemEventHandler
+
+    changed: set[str] = set()
+    lock = threading.Lock()
+
+    class Recorder(FileSystemEventHandler):
+        def on_any_event(self, event):
+            if not event.is_directory:
+                with lock:
+                    changed.update(p for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+
+    def builder() -> None:
+        with lock:
+            paths = {Path(p).resolve() for p in changed}
+            changed.clear()
+        langs = {next((l for l in pages.LANGS if p.is_relative_to((pages.DOCS / l).resolve())), None) for p in paths}
+        rebuild(pages.LANGS if None in langs or not langs else tuple(langs))
+
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+    for watched in WATCHED:
+        server.watch(str(pages.ROOT / watched))
+        server.observer.schedule(Recorder(), str(pages.ROOT / watched), recursive=(pages.ROOT / watched).is_dir())
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograd_docs.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--site-dir", type=Path, default=pages.ROOT / "site")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL"))
+    parser.add_argument("--lang", action="append", choices=pages.LANGS, help="build only this language (repeatable)")
+    parser.add_argument("--serve", action="store_true", help="serve both languages with live reload")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    os.chdir(pages.ROOT)
+    if args.serve:
+        serve(args.port)
+        return 0
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS))
+    except (MkDocsException, SourceError) as err:
+        print(f"build failed: {err}", file=sys.stderr)
+        return 1
+    return 0
