@@ -1,36 +1,43 @@
-"""Shared test setup: torch imported first, and one strict build of the real site for every test that reads it,
-served on a free loopback port for the browser tests."""
+"""Test layers, by folder; each is a marker, so `pytest -m unit` gives feedback in seconds:
+
+- `unit/`: the machinery, in process, no build;
+- `build/`: tiny sites built from bad input (each error names file and line);
+- `site/`: checks of the real built site (one build per session, shared);
+- `browser/`: the built site in Chromium.
+The doctest of every page (`-m doctest`) is collected from docs/ by autograd_docs.harness.pytest_plugin.
+"""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-# Import torch before any pytester run: pytester restores sys.modules after an in-process run,
-# which would drop a torch first imported inside it, and torch cannot be imported twice (segfault).
-import torch  # noqa: F401
+from support.site_server import Site, build_and_serve
 
-from autograd_docs.site_server import Site, build_and_serve
-
-ROOT = Path(__file__).resolve().parent.parent
+LAYERS = ("unit", "build", "site", "browser")
 
 
-def mkdocs_build(config: Path, site_dir: Path, **env) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+def pytest_configure(config):
+    for layer in LAYERS:
+        config.addinivalue_line("markers", f"{layer}: tests in tests/{layer}/")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        try:
+            layer = Path(item.fspath).relative_to(here).parts[0]
+        except ValueError:
+            continue
+        if layer in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer))
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory) -> Site:
-    """The strict build, with the address it is served at as site_url (the language switcher and
-    canonical links carry it), served until the session ends."""
+    """`make build` of the real site, with the address it is served at as site_url (the language switcher
+    and canonical links carry it), served until the session ends."""
     server, site = build_and_serve(tmp_path_factory.mktemp("site"))
     yield site
     server.stop()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from autograd_docs import comments, pages
+from autograd_docs import pages
 from autograd_docs.pages import Page, display
 
 EXTERNAL = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -107,26 +107,8 @@ def check_examples(docs: Path = pages.DOCS) -> list[str]:
     return errors
 
 
-def check_snippets(snippets: Path = pages.SNIPPETS, docs: Path = pages.DOCS) -> list[str]:
-    """Every snippet's comments carry both languages; every snippet is shown on a page, and every
-    recorded output belongs to a snippet."""
-    errors = []
-    shown = {inc for p in pages.pages(docs) for _, inc in p.includes}
-    for py in sorted(snippets.rglob("*.py")):
-        rel = py.relative_to(snippets).as_posix()
-        if py.is_relative_to(pages.EXERCISES):
-            continue  # notebook sources: build.notebooks checks them
-        errors += comments.check(py.read_text("utf-8"), display(py))
-        if rel not in shown:
-            errors.append(f"{display(py)}:1: snippet is not shown on any page: include it in docs/<lang>/<page>.md")
-    for out in sorted(snippets.rglob("*.out")):
-        if not out.with_suffix(".py").exists():
-            errors.append(f"{display(out)}:1: recorded output without its snippet {display(out.with_suffix('.py'))}")
-    return errors
-
-
-def check_all(docs: Path = pages.DOCS, snippets: Path = pages.SNIPPETS) -> list[str]:
+def check_all(docs: Path = pages.DOCS) -> list[str]:
     from autograd_docs.build import notebooks
 
     return (check_translations(docs) + check_heading_ids(docs) + check_links(docs) + check_examples(docs)
-            + check_snippets(snippets, docs) + notebooks.check_sources())
+            + notebooks.check_sources())

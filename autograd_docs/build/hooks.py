@@ -45,11 +45,13 @@ def _lang(config) -> str:
 
 
 def on_config(config, **kwargs):
-    lang = pages.language_of(Path(config["docs_dir"]) / "x").code
-    if Path(config["docs_dir"]).resolve() != (pages.DOCS / lang).resolve():
-        raise PluginError(f"docs_dir must be docs/<lang>/ (one of {pages.LANGS}), not {config['docs_dir']}")
+    docs_dir = Path(config["docs_dir"])
+    lang = docs_dir.name
+    if lang not in pages.LANGS:
+        raise PluginError(f"docs_dir must be <docs>/<lang>/ with lang one of {pages.LANGS}, not {docs_dir}")
     settings = config["extra"].get("languages", {}).get(lang, {})
     config["extra"]["lang"] = lang
+    config["extra"]["docs_root"] = str(docs_dir.parent)
     config["theme"]["language"] = lang
     for key in ("site_name", "site_description", "copyright"):
         if key in settings:
@@ -79,7 +81,7 @@ def _translate_nav(nav, titles: dict):
 
 def on_pre_build(config, **kwargs):
     try:
-        site.prepare()
+        site.prepare(Path(config["extra"]["docs_root"]))
     except site.SourceError as err:
         raise PluginError(str(err)) from None
 
@@ -87,8 +89,9 @@ def on_pre_build(config, **kwargs):
 def on_files(files, config, **kwargs):
     # Before mkdocs-jupyter's on_files (priority 0 runs plugins before hooks): it wraps these files.
     lang = _lang(config)
-    for (nb_lang, name), path in sorted(site.prepare().notebooks.items()):
-        if nb_lang == lang:
+    in_nav = set(re.findall(r"exercises/([\w-]+)\.ipynb", str(config["nav"])))  # tiny test sites have none
+    for (nb_lang, name), path in sorted(site.prepare(Path(config["extra"]["docs_root"])).notebooks.items()):
+        if nb_lang == lang and name in in_nav:
             # A File with a src_dir (not File.generated): mkdocs-jupyter's wrapper reads src_dir to find the file.
             files.append(File(f"exercises/{name}.ipynb", src_dir=str(path.parent.parent), dest_dir=config["site_dir"],
                               use_directory_urls=config["use_directory_urls"]))
@@ -115,7 +118,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         return markdown
     lang = _lang(config)
     try:
-        p = pages.read(Path(page.file.abs_src_path), markdown)
+        p = pages.read(Path(page.file.abs_src_path), markdown, docs=Path(config["extra"]["docs_root"]))
         # Pictures: the marker becomes a slot and its caption; includes: the snippet shown with the
         # comments of the page's language (pymdownx.snippets would show both), indented like the include.
         raises = {e.snippet for e in p.examples if expects_exception(e.expected)}

@@ -199,9 +199,13 @@ def _check_one(nb: Notebook) -> list[str]:
     group: list[tuple[str, int]] = []  # the languages of consecutive markdown cells
 
     def close_group():
-        if group and [l for l, _ in group] != list(LANGS):
-            errors.append(f"{where}:{group[0][1]}: markdown cells here are in {[l for l, _ in group]}: each text needs one "
-                          f"cell per language, in the order {list(LANGS)} (`# %% [markdown] lang=\"en\"`)")
+        # consecutive markdown cells: each text once per language, in the order of LANGS
+        langs = [l for l, _ in group]
+        want = list(LANGS) * -(-len(langs) // len(LANGS))
+        if langs != want:
+            i = next((i for i, (a, b) in enumerate(zip(langs, want)) if a != b), len(langs) - 1)
+            errors.append(f"{where}:{group[i][1]}: markdown cells here are in {langs}: each text needs one cell per "
+                          f"language, in the order {list(LANGS)} (`# %% [markdown] lang=\"en\"`, then lang=\"zh\")")
         group.clear()
 
     for cell, line in zip(nb.nb.cells, nb.lines):

@@ -40,10 +40,10 @@ class Prepared:
 _prepared: Prepared | None = None
 
 
-def fingerprint() -> str:
+def fingerprint(docs: Path = pages.DOCS) -> str:
     """Changes whenever a source file changes (paths, sizes, modification times of docs/ and snippets/)."""
     h = hashlib.sha256()
-    for top in (pages.DOCS, pages.SNIPPETS):
+    for top in (docs, pages.SNIPPETS):
         for p in sorted(top.rglob("*")):
             if p.is_file():
                 st = p.stat()
@@ -51,16 +51,16 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def prepare() -> Prepared:
+def prepare(docs: Path = pages.DOCS) -> Prepared:
     """The once-per-build work: check every source, then execute the notebooks (cached by content).
     Done again only when a source changed, so the second language's build finds it done."""
     global _prepared
-    fp = fingerprint()
+    fp = fingerprint(docs)
     if _prepared is not None and _prepared.fingerprint == fp:
         return _prepared
     from autograd_docs.build import checks, notebooks
 
-    errors = checks.check_all()
+    errors = checks.check_all(docs)
     if errors:
         raise SourceError("page checks failed:\n" + "\n".join(errors))
     try:
@@ -78,23 +78,24 @@ def torch_version() -> str:
     return version
 
 
-def load_config(lang: str, site_dir: Path, site_url: str | None = None, config_file: Path = CONFIG, **overrides):
+def load_config(lang: str, site_dir: Path, site_url: str | None = None, config_file: Path = CONFIG,
+                docs: Path = pages.DOCS, **overrides):
     from mkdocs.config import load_config
 
-    options = dict(docs_dir=str(pages.DOCS / lang), site_dir=str(site_dir / pages.BY_CODE[lang].root), **overrides)
+    options = dict(docs_dir=str(docs / lang), site_dir=str(site_dir / pages.BY_CODE[lang].root), **overrides)
     if site_url is not None:
         options["site_url"] = site_url
     return load_config(str(config_file), **options)
 
 
 def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = pages.LANGS, strict: bool = True,
-          config_file: Path = CONFIG) -> None:
+          config_file: Path = CONFIG, docs: Path = pages.DOCS) -> None:
     """Build the languages into site_dir, the default language first (MkDocs empties a build's site_dir
     before it builds, and the other languages' folders are inside the default one's)."""
     from mkdocs.commands.build import build as mkdocs_build
 
     for lang in sorted(langs, key=pages.LANGS.index):
-        mkdocs_build(load_config(lang, site_dir, site_url, config_file, strict=strict))
+        mkdocs_build(load_config(lang, site_dir, site_url, config_file, docs, strict=strict))
 
 
 def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
@@ -162,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=pages.LANGS, help="build only this language (repeatable)")
     parser.add_argument("--serve", action="store_true", help="serve both languages with live reload")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--config-file", type=Path, default=CONFIG)
+    parser.add_argument("--docs", type=Path, default=pages.DOCS, help="the folder holding one folder per language")
     args = parser.parse_args(argv)
     os.chdir(pages.ROOT)
     if args.serve:
@@ -170,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS))
+        build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS), config_file=args.config_file, docs=args.docs)
     except (MkDocsException, SourceError) as err:
         print(f"build failed: {err}", file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-"""Re-record every example's output from a real run: `make outputs` (python -m autograd_docs.record).
+"""Re-record every example's output from a real run: `make outputs` (python -m autograd_docs.tools.record).
 
 Writes snippets/<chapter>/<name>.out next to each <name>.py that prints (deletes it when the
 example prints nothing), writes snippets/torch-version.txt, and shows what changed for review.
@@ -12,20 +12,22 @@ import difflib
 import sys
 from pathlib import Path
 
-from autograd_docs import examples as ex
+from autograd_docs import pages
+from autograd_docs.harness.run import run
 
 
-def record(snippets: Path = ex.SNIPPETS, only: list[str] | None = None) -> list[str]:
+def record(snippets: Path = pages.SNIPPETS, only: list[str] | None = None) -> list[str]:
     """Run the snippets and rewrite their outputs; return the unified diffs of what changed."""
     import torch
 
     changes: list[str] = []
-    files = sorted(snippets.rglob("*.py"))
+    # snippets/exercises/ holds the notebook sources: the build runs those, in a Jupyter kernel
+    files = sorted(f for f in snippets.rglob("*.py") if not f.is_relative_to(snippets / pages.EXERCISES.name))
     if only:
         files = [f for f in files if any(o in f.as_posix() for o in only)]
     for py in files:
         out = py.with_suffix(".out")
-        result = ex.run(py.read_text("utf-8"), str(py))
+        result = run(py.read_text("utf-8"), str(py))
         old = out.read_text("utf-8") if out.exists() else ""
         new = result.output + "\n" if result.output else ""
         if new:
@@ -34,7 +36,7 @@ def record(snippets: Path = ex.SNIPPETS, only: list[str] | None = None) -> list[
             out.unlink()
         if old != new:
             changes.append(_diff(out, old, new))
-    version_file = snippets / ex.VERSION_FILE.name
+    version_file = snippets / pages.VERSION_FILE.name
     old = version_file.read_text() if version_file.exists() else ""
     if old != torch.__version__ + "\n":
         version_file.write_text(torch.__version__ + "\n")
@@ -43,7 +45,7 @@ def record(snippets: Path = ex.SNIPPETS, only: list[str] | None = None) -> list[
 
 
 def _diff(path: Path, old: str, new: str) -> str:
-    name = ex.display(path)
+    name = pages.display(path)
     return "".join(
         difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"{name} (recorded)", f"{name} (now)")
     )

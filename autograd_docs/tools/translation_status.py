@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from autograd_docs import examples as ex
-from autograd_docs.site_checks import language_pages
+from autograd_docs import pages
 
 
 @dataclass
@@ -50,14 +49,14 @@ def last_change(root: Path, path: Path) -> Change | None:
     return Change(int(time), commit)
 
 
-def outdated(root: Path = ex.ROOT, docs: Path = ex.DOCS) -> list[Outdated]:
+def outdated(root: Path = pages.ROOT, docs: Path = pages.DOCS) -> list[Outdated]:
     """Pages whose translation was last committed before the original was (or never committed)."""
-    pages = language_pages(docs)
-    base, *others = ex.LANGUAGES
+    by_lang = pages.by_language(docs)
+    base, *others = pages.LANGS
     found = []
     for other in others:
-        for rel, original_path in pages[base].items():
-            translation_path = pages[other].get(rel)
+        for rel, original_path in by_lang[base].items():
+            translation_path = by_lang[other].get(rel)
             if translation_path is None:
                 continue  # a missing translation fails the build; nothing to date here
             original = last_change(root, original_path)
@@ -72,9 +71,9 @@ def outdated(root: Path = ex.ROOT, docs: Path = ex.DOCS) -> list[Outdated]:
     return found
 
 
-def report(root: Path = ex.ROOT, docs: Path = ex.DOCS) -> str:
+def report(root: Path = pages.ROOT, docs: Path = pages.DOCS) -> str:
     rows = outdated(root, docs)
-    base = ex.LANGUAGES[0]
+    base = pages.DEFAULT.code
     lines = []
     if _git(root, "rev-parse", "--is-shallow-repository") == "true":
         lines.append("warning: shallow clone: dates come from the few commits present; run `git fetch --unshallow`")

@@ -1,6 +1,6 @@
 """Drive the served site in a real browser: find Debian's Chromium, and measure what a page loads.
 
-Shared by tests/test_browser.py and `make bench`. Playwright cannot download its own browsers on
+Shared by the browser tests and `make bench`. Playwright cannot download its own browsers on
 this machine kind, so it launches the system Chromium (`apt-get install chromium fonts-noto-cjk`).
 """
 
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from autograd_docs import examples as ex
-from autograd_docs.examples import language_root  # noqa: F401 - also imported from here by the tests
+from autograd_docs import pages
 
 INSTALL_HINT = "apt-get install -y chromium fonts-noto-cjk"
 
@@ -21,28 +20,16 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def page_url_path(lang: str, rel: str) -> str:
-    """The URL path, relative to the site root, of the page docs/<lang>/<rel> (directory URLs)."""
-    stem = rel[: -len(".md")]
-    if stem == "index":
-        path = ""
-    elif stem.endswith("/index"):
-        path = stem[: -len("index")]
-    else:
-        path = stem + "/"
-    return language_root(lang) + path
-
-
 def built_pages(site_dir: Path) -> list[tuple[str, str]]:
     """(language, URL path under the language's root) of every page of a built site, whatever its
-    source (Markdown, notebook), in navigation-independent order: each language, then by path."""
-    pages = []
+    source (Markdown, notebook): each language, then by path."""
+    found = []
     for html in site_dir.rglob("index.html"):
         rel = html.parent.relative_to(site_dir).as_posix()
         path = "" if rel == "." else rel + "/"
-        lang = next((l for l in ex.LANGUAGES[1:] if path.startswith(f"{l}/")), ex.LANGUAGES[0])
-        pages.append((lang, path[len(language_root(lang)):]))
-    return sorted(pages, key=lambda page: (ex.LANGUAGES.index(page[0]), page[1]))
+        lang = next((l for l in pages.LANGUAGES[1:] if path.startswith(l.root)), pages.DEFAULT)
+        found.append((lang.code, path[len(lang.root):]))
+    return sorted(found, key=lambda page: (pages.LANGS.index(page[0]), page[1]))
 
 
 def served_file(site_dir: Path, site_url: str, url: str) -> Path | None:

@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from autograd_docs.examples import ROOT
+from autograd_docs.pages import DOCS, ROOT
 
 HOST = "127.0.0.1"
 
 
-def build(site_dir: Path, site_url: str | None = None, config: Path = ROOT / "mkdocs.yml",
+def build(site_dir: Path, site_url: str | None = None, config: Path = ROOT / "mkdocs.yml", docs: Path = DOCS,
           env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` from the repo root (snippet paths are relative to it); never raises."""
+    """`make build` (python -m autograd_docs.build: both languages, strict) in a fresh process; never raises."""
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    full_env.pop("SITE_URL", None)
+    cmd = [sys.executable, "-m", "autograd_docs.build", "--site-dir", str(site_dir), "--config-file", str(config),
+           "--docs", str(docs)]
     if site_url is not None:
-        full_env["SITE_URL"] = site_url
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=full_env, capture_output=True, text=True,
-    )
+        cmd += ["--site-url", site_url]
+    return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True)
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from autograd_docs import site_checks, translation_status
+from autograd_docs.build import checks
+from autograd_docs.tools import translation_status
 
 EN = """# Page
 
@@ -58,7 +59,7 @@ def compare(tmp_path: Path, zh: str) -> list[str]:
     for lang, text in (("en", EN), ("zh", zh)):
         (tmp_path / lang).mkdir(exist_ok=True)
         (tmp_path / lang / "page.md").write_text(text, "utf-8")
-    return site_checks.check_translations(tmp_path)
+    return checks.check_translations(tmp_path)
 
 
 def test_a_faithful_translation_passes(tmp_path):
@@ -130,8 +131,9 @@ def test_translation_status_lists_translations_older_than_their_original(tmp_pat
     assert f"git diff {rows[0].translation.commit} HEAD -- docs/en/a.md" in report
 
 
-def test_translation_status_runs_on_this_repository():
-    proc = subprocess.run([sys.executable, "-m", "autograd_docs.translation_status"], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parent.parent)
+def test_make_translation_status_prints_the_report_of_this_repository():
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "autograd_docs.tools.translation_status"], capture_output=True,
+                          text=True, cwd=root)
     assert proc.returncode == 0, proc.stderr
-    assert "translation" in proc.stdout
+    assert proc.stdout.strip() == translation_status.report().strip()
