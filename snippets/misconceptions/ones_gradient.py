@@ -6,4 +6,4 @@ y = A @ x  # the Jacobian of y with respect to x is A
 y.backward(torch.ones_like(y))
 print("x.grad:", x.grad)  # 1+3 and 2+4: the column sums of A
 print("Jacobian:")
-print(torch.autograd.functional.jacobian(lambda v: A @ v, x))
+print(torch.func.jacrev(lambda v: A @ v)(x))
