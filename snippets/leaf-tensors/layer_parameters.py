@@ -1,7 +1,7 @@
 from torch import nn
 
 layers = [nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8), nn.Linear(8, 4),
-          nn.ReLU(), nn.Sigmoid()]
+          nn.ReLU(), nn.Sigmoid(), nn.PReLU()]
 for layer in layers:
     shapes = [f"{n}{tuple(p.shape)}" for n, p in layer.named_parameters()]
     count = sum(p.numel() for p in layer.parameters())

@@ -6,4 +6,4 @@ y = A @ x  # en: the Jacobian of y with respect to x is A # zh: y 对 x 的雅�
 y.backward(torch.ones_like(y))
 print("x.grad:", x.grad)  # en: 1+3 and 2+4: the column sums of A # zh: 1+3 和 2+4：A 的列和
 print("Jacobian:")
-print(torch.autograd.functional.jacobian(lambda v: A @ v, x))
+print(torch.func.jacrev(lambda v: A @ v)(x))
