@@ -60,6 +60,7 @@ def on_config(config, **kwargs):
     base = urlsplit(config["site_url"] or "/")
     root = base.path.rstrip("/") + "/"
     config["site_url"] = f"{base.scheme}://{base.netloc}{root}{pages.BY_CODE[lang].root}" if base.netloc else None
+    config["extra"]["site_origin"] = f"{base.scheme}://{base.netloc}" if base.netloc else ""
     # The switcher: one entry per language root; overrides/partials/alternate.html adds the page's path.
     config["extra"]["alternate"] = [
         {"name": l.name, "link": root + l.root, "lang": l.code} for l in pages.LANGUAGES

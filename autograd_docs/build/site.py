@@ -165,8 +165,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--config-file", type=Path, default=CONFIG)
     parser.add_argument("--docs", type=Path, default=pages.DOCS, help="the folder holding one folder per language")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' INFO messages")
     args = parser.parse_args(argv)
     os.chdir(pages.ROOT)
+    # MkDocs reports through logging (its CLI installs the handler): errors and warnings to stderr.
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO if args.verbose or args.serve else logging.WARNING)
     if args.serve:
         serve(args.port)
         return 0

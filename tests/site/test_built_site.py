@@ -9,12 +9,13 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from autograd_docs import examples as ex
-from autograd_docs import notebooks, site_audit, site_checks
-from autograd_docs.browser import built_pages, language_root
-from autograd_docs.site_server import build
+from autograd_docs import pages
+from autograd_docs.build import notebooks
+from support import site_audit
+from support.browser import built_pages
+from support.site_server import build
 
-SOURCES = site_checks.language_pages(ex.DOCS)
+ROOTS = {l.code: l.root for l in pages.LANGUAGES}
 BASE = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
@@ -61,7 +62,7 @@ def test_the_audit_catches_every_kind_of_third_party_load(tmp_path):
 
 
 def index(site: Path, lang: str) -> dict:
-    return json.loads((site / language_root(lang) / "search" / "search_index.json").read_text("utf-8"))
+    return json.loads((site / ROOTS[lang] / "search" / "search_index.json").read_text("utf-8"))
 
 
 def page_titles(entries: list[dict]) -> set[str]:
@@ -70,25 +71,28 @@ def page_titles(entries: list[dict]) -> set[str]:
 
 
 def test_each_language_has_a_search_index_of_its_own_pages(built_site):
-    pages = built_pages(built_site)
-    for lang in ex.LANGUAGES:
+    built = built_pages(built_site)
+    for lang in pages.LANGS:
         entries = index(built_site, lang)["docs"]
         located = {e["location"] for e in entries if "#" not in e["location"]}
-        # Notebook pages are left out on purpose (notebook_hooks.py): large, slow to index, and their
+        # Notebook pages are left out on purpose (build/hooks.py): large, slow to index, and their
         # prose is on the chapter and exercises pages.
-        notebook_pages = {f"exercises/{p.stem}/" for p in notebooks.sources() if p.parts[-3] == lang}
+        notebook_pages = {f"exercises/{p.stem}/" for p in notebooks.sources()}
         assert notebook_pages and not located & notebook_pages, lang
-        assert located == {path for l, path in pages if l == lang} - notebook_pages, lang
-        titles = {site_checks.Page.read(src).lines[0].lstrip("# ").strip() for src in SOURCES[lang].values()}
+        assert located == {path for l, path in built if l == lang} - notebook_pages, lang
+        titles = {p.lines[0].lstrip("# ").strip() for p in pages.pages(lang=lang)}
         assert titles <= page_titles(entries), lang
+        if lang == "zh":  # written as UTF-8, not \u escapes (a third smaller)
+            text = (built_site / ROOTS[lang] / "search" / "search_index.json").read_text("utf-8")
+            assert not re.search(r"\\u[4-9][0-9a-f]{3}", text) and re.search("[\u4e00-\u9fff]", text)
 
 
 def test_every_page_loads_the_search_index_of_its_language(built_site):
     """Material fetches `<base>/search/search_index.json`: base must be the page's language root."""
     for lang, path in built_pages(built_site):
-        html = built_site / language_root(lang) / path / "index.html"
+        html = built_site / ROOTS[lang] / path / "index.html"
         config = json.loads(BASE.search(html.read_text("utf-8"))[1])
-        assert urljoin("http://site/" + language_root(lang) + path, config["base"]) == "http://site/" + language_root(lang), html
+        assert urljoin("http://site/" + ROOTS[lang] + path, config["base"]) == "http://site/" + ROOTS[lang], html
 
 
 # --- 404 pages, sitemap ------------------------------------------------------------------------------
@@ -96,24 +100,26 @@ def test_every_page_loads_the_search_index_of_its_language(built_site):
 
 def test_each_language_has_its_own_404_page(served_site):
     site_path = urlsplit(served_site.url).path
-    for lang, heading in zip(ex.LANGUAGES, ("404 - Page not found", "404 - 页面不存在")):
-        html = (served_site.path / language_root(lang) / "404.html").read_text("utf-8")
+    for lang, heading in zip(pages.LANGS, ("404 - Page not found", "404 - 页面不存在")):
+        html = (served_site.path / ROOTS[lang] / "404.html").read_text("utf-8")
         assert f'<html lang="{lang}"' in html
         assert f"<h1>{heading}</h1>" in html
         # The switcher leads to each language's home page (not to the last page built, as before).
-        for other in ex.LANGUAGES:
-            assert f'<a href="{site_path}{language_root(other)}" hreflang="{other}"' in html
+        for other in pages.LANGS:
+            assert f'<a href="{site_path}{ROOTS[other]}" hreflang="{other}"' in html
         config = json.loads(BASE.search(html)[1])
-        assert config["base"] == site_path + language_root(lang)
+        assert config["base"] == site_path + ROOTS[lang]
         assert "{{" not in html
 
 
 def test_sitemap_gives_every_page_its_translations(served_site):
-    """hreflang lives in the sitemap only: in <head> Material fetched `<page>/sitemap.xml` from it (a 404)."""
-    sitemap = (served_site.path / "sitemap.xml").read_text("utf-8")
-    for _, path in built_pages(served_site.path):
-        for lang in ex.LANGUAGES:
-            href = served_site.url + language_root(lang) + path
+    """hreflang lives in the sitemaps only: from <head>, Material's script fetched every alternate's sitemap
+    and rewrote the switcher by whichever answered first."""
+    for page_lang, path in built_pages(served_site.path):
+        sitemap = (served_site.path / ROOTS[page_lang] / "sitemap.xml").read_text("utf-8")
+        assert f"<loc>{served_site.url}{ROOTS[page_lang]}{path}</loc>" in sitemap, path
+        for lang in pages.LANGS:
+            href = served_site.url + ROOTS[lang] + path
             assert f'<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>' in sitemap, href
     for html in served_site.path.rglob("*.html"):
         assert 'rel="alternate"' not in html.read_text("utf-8"), html
@@ -136,12 +142,13 @@ def test_two_builds_are_identical_but_for_the_sitemap_date(served_site, tmp_path
     assert proc.returncode == 0, proc.stdout + proc.stderr
     first, second = tree(served_site.path), tree(tmp_path / "site")
     assert sorted(first) == sorted(second)
-    dated = {"sitemap.xml", "sitemap.xml.gz"}
+    dated = {root + name for root in ROOTS.values() for name in ("sitemap.xml", "sitemap.xml.gz")}
     assert [name for name in first if name not in dated and first[name] != second[name]] == []
 
     lastmod = re.compile(rb"<lastmod>\d{4}-\d\d-\d\d</lastmod>")
-    assert set(lastmod.findall(second["sitemap.xml"])) == {b"<lastmod>2000-01-01</lastmod>"}
-    assert lastmod.sub(b"", first["sitemap.xml"]) == lastmod.sub(b"", second["sitemap.xml"])
-    for files in (first, second):
-        assert gzip.decompress(files["sitemap.xml.gz"]) == files["sitemap.xml"]
-    assert int.from_bytes(second["sitemap.xml.gz"][4:8], "little") == Y2K  # gzip header MTIME
+    for root in ROOTS.values():
+        assert set(lastmod.findall(second[root + "sitemap.xml"])) == {b"<lastmod>2000-01-01</lastmod>"}
+        assert lastmod.sub(b"", first[root + "sitemap.xml"]) == lastmod.sub(b"", second[root + "sitemap.xml"])
+        for files in (first, second):
+            assert gzip.decompress(files[root + "sitemap.xml.gz"]) == files[root + "sitemap.xml"]
+        assert int.from_bytes(second[root + "sitemap.xml.gz"][4:8], "little") == Y2K  # gzip header MTIME

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from autograd_docs.examples import ROOT
+from autograd_docs.pages import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)\s*#\s*v\d+(?:\.\d+)*\s*$")
