@@ -311,3 +311,139 @@ assert prediction == actual, f"PyTorch says {actual}"
 print("Correct:")
 for key, value in actual.items():
     print(f"  {key}: {value}")
+
+# %% [markdown] lang="en"
+# ## 6. Clipping a weight through `.data`
+#
+# A training loop clips its weights between the forward pass and `backward()`, a common slip.
+# `y = x ** 2` saves `x` for its gradient, `2 * x`. Then `x` is multiplied by 3 in place, once
+# through `x.data` and once through `x.detach()`. For each way, what does `y.sum().backward()` do?
+# Answer with the list that ends up in `x.grad`, or with the string `"error"` if `backward()` raises.
+
+# %% [markdown] lang="zh"
+# ## 6. 通过 `.data` 裁剪权重
+#
+# 训练循环在前向传播和 `backward()` 之间裁剪权重，这是很常见的疏忽。`y = x ** 2` 为了算梯度 `2 * x` 保存了 `x`。接着把 `x` 原地乘以 3：一次通过 `x.data`，一次通过 `x.detach()`。两种写法下，`y.sum().backward()` 各会怎样？回答 `x.grad` 最终的列表；如果 `backward()` 报错，就回答字符串 `"error"`。
+
+# %%
+def run(write):
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    y = x ** 2
+    write(x)  # en: changes x in place after the forward pass # zh: 前向传播之后原地修改 x
+    try:
+        y.sum().backward()
+    except RuntimeError as error:
+        print(type(error).__name__ + ":", str(error)[:100], "...")
+        return "error"
+    return x.grad.tolist()
+
+# %%
+# en: Your prediction: a dict with the result of each way
+# zh: 你的预测：一个字典，写出每种写法的结果
+prediction = None  # en: e.g. {"data": [2.0, 4.0], "detach": "error"} # zh: 例如 {"data": [2.0, 4.0], "detach": "error"}
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+# en: x.data shares the storage of x but not its version counter: the write goes unseen,
+# en: and the backward pass uses the new x = [3, 6]: 2 * x = [6, 12], three times too big.
+# en: x.detach() shares the version counter too: the write moves it from 0 to 1, and
+# en: backward() refuses to use the changed saved tensor.
+# zh: x.data 和 x 共用存储，却不共用版本计数器：这次写入没人察觉，反向传播用的是新的 x = [3, 6]，
+# zh: 算出 2 * x = [6, 12]，是正确值的 3 倍。
+# zh: x.detach() 连版本计数器也共用：写入让它从 0 变成 1，backward() 拒绝使用被改过的保存的张量。
+prediction = {"data": [6.0, 12.0], "detach": "error"}
+
+# %%
+actual = {
+    "data": run(lambda x: x.data.mul_(3)),
+    "detach": run(lambda x: x.detach().mul_(3)),
+}
+assert prediction == actual, f"PyTorch gives {actual}"
+print("Correct:", actual, "(the right gradient is [2.0, 4.0])")
+
+# %% [markdown] lang="en"
+# ## 7. Freeze a middle layer
+#
+# A four-layer model. Layer 2 is frozen with `requires_grad_(False)`; in the other model, the output of
+# layer 2 is detached instead. After one backward pass each, which layers (by index) have gradients?
+
+# %% [markdown] lang="zh"
+# ## 7. 冻结中间一层
+#
+# 一个四层模型。第一个模型用 `requires_grad_(False)` 冻结第 2 层；第二个模型改为把第 2 层的输出 detach。各做一次反向传播之后，哪几层（按序号）有梯度？
+
+# %%
+torch.manual_seed(0)
+x = torch.randn(3, 2)
+frozen = nn.Sequential(*[nn.Linear(2, 2) for _ in range(4)])
+cut = nn.Sequential(*[nn.Linear(2, 2) for _ in range(4)])
+
+frozen[2].requires_grad_(False)
+frozen(x).sum().backward()
+
+h = cut[2](cut[1](cut[0](x))).detach()
+cut[3](h).sum().backward()
+
+# %%
+# en: Your prediction: the set of layer indices with a gradient, for each model
+# zh: 你的预测：每个模型中有梯度的层的序号集合
+prediction = None  # en: e.g. {"frozen": {0, 1}, "cut": {3}} # zh: 例如 {"frozen": {0, 1}, "cut": {3}}
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+# en: requires_grad_(False) switches off the flag of layer 2's parameters
+# en: only: the backward pass still goes through layer 2 to layers 0 and 1.
+# en: detach() stops every gradient at h, so layers 0, 1 and 2 get none.
+# zh: requires_grad_(False) 只关掉第 2 层参数的开关，反向传播仍然穿过第 2 层，
+# zh: 到达第 0、1 层。detach() 把所有梯度都拦在 h 处，第 0、1、2 层都拿不到梯度。
+prediction = {"frozen": {0, 1, 3}, "cut": {3}}
+
+# %%
+actual = {
+    name: {i for i, layer in enumerate(model) if layer.weight.grad is not None}
+    for name, model in [("frozen", frozen), ("cut", cut)]
+}
+assert prediction == actual, f"PyTorch says {actual}"
+print("Correct:", actual)
+
+# %% [markdown] lang="en"
+# ## 8. How many tensors does the forward pass save?
+#
+# `f` computes `(x * w).exp().sum()`. Count the tensors autograd saves for the backward pass, first when only
+# `w` requires grad, then when `x` and `w` both do. The check counts them with `saved_tensors_hooks`.
+
+# %% [markdown] lang="zh"
+# ## 8. 前向传播保存了几个张量？
+#
+# `f` 计算 `(x * w).exp().sum()`。数一数 autograd 为反向传播保存了几个张量：先是只有 `w` 需要梯度，再是 `x` 和 `w` 都需要梯度。检查单元格用 `saved_tensors_hooks` 来数。
+
+# %%
+def f(x, w):
+    return (x * w).exp().sum()
+
+
+def count_saved(x, w):
+    saved = []
+    with torch.autograd.graph.saved_tensors_hooks(lambda t: saved.append(t) or t, lambda t: t):
+        f(x, w)
+    return len(saved)
+
+# %%
+# en: Your prediction: (only w requires grad, both require grad)
+# zh: 你的预测：（只有 w 需要梯度，两者都需要梯度）
+prediction = None  # en: e.g. (1, 2) # zh: 例如 (1, 2)
+
+# %% tags=["solution"] jupyter={"source_hidden": true}
+# en: A node saves only what its derivative formula needs for the inputs
+# en: that require grad. d(x*w)/dw = x: with only w, mul saves x; with
+# en: both it also saves w. exp saves its output (d exp(a)/da = exp(a)).
+# en: sum needs only the shape, no tensor. So 1 + 1 = 2, then 2 + 1 = 3.
+# zh: 反向节点只保存求导公式对需要梯度的那些输入用得上的值。d(x*w)/dw = x：
+# zh: 只有 w 需要梯度时，乘法只保存 x；两者都需要时，还要保存 w。exp 保存
+# zh: 它的输出（d exp(a)/da = exp(a)）。sum 只要形状，不用保存张量。
+# zh: 所以是 1 + 1 = 2，然后 2 + 1 = 3。
+prediction = (2, 3)
+
+# %%
+x, w = torch.randn(3), torch.randn(3, requires_grad=True)
+actual = (count_saved(x, w), count_saved(x.requires_grad_(), w))
+assert prediction == actual, f"PyTorch says {actual}"
+print("Correct: saved tensors", actual)
