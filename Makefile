@@ -5,35 +5,42 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install serve build test outputs bench translation-status clean
+.PHONY: install serve build test test-unit outputs bench lock translation-status clean
 
 install: $(STAMP)
 
-# Dependencies come from pyproject.toml (exact pins; torch is the local CPU wheel).
-$(STAMP): pyproject.toml
+# Everything from requirements.lock (exact versions, checked by hash; torch is the local CPU wheel),
+# then this checkout on the venv's path (what `pip install -e .` would do, without a build backend).
+$(STAMP): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml','rb'))['project']['dependencies']))" > $(VENV)/requirements.txt
-	$(PY) -m pip install -q -r $(VENV)/requirements.txt
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_path('purelib'), 'autograd_docs.pth').write_text('$(CURDIR)\n')"
+	$(PY) -m pip check
 	touch $@
 
 serve: install
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m autograd_docs.build --serve --port $(or $(PORT),8000)
 
 build: install
-	$(PY) -m mkdocs build --strict
+	$(PY) -m autograd_docs.build
 
 test: install
 	$(PY) -m pytest
 
+test-unit: install
+	$(PY) -m pytest -m unit tests
+
 outputs: install
-	$(PY) -m autograd_docs.record $(ONLY)
+	$(PY) -m autograd_docs.tools.record $(ONLY)
 
 bench: install
-	$(PY) -m autograd_docs.bench
+	$(PY) -m autograd_docs.tools.bench
+
+lock: install
+	$(PY) -m autograd_docs.tools.lock $(if $(UPGRADE),--upgrade)
 
 translation-status: install
-	$(PY) -m autograd_docs.translation_status
+	$(PY) -m autograd_docs.tools.translation_status
 
 clean:
 	rm -rf site .pytest_cache test-artifacts

@@ -18,21 +18,18 @@ import hashlib
 import html as html_lib
 import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# MkDocs loads this file by path: make the package beside it importable however mkdocs was started.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from latex2mathml.converter import convert as latex_to_mathml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
-from latex2mathml.converter import convert as latex_to_mathml  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
-
-from autograd_docs import pages  # noqa: E402
-from autograd_docs.build import cjk, graphs, notebooks, site  # noqa: E402
-from autograd_docs.harness.run import expects_exception  # noqa: E402
+# (importable however mkdocs was started: `make install` puts this checkout on the venv's path)
+from autograd_docs import pages
+from autograd_docs.build import cjk, graphs, site
+from autograd_docs.harness.run import expects_exception
 
 VERSION_MARK = "{{ torch_version }}"
 

@@ -1,5 +1,7 @@
 """The doctest: every python block of every page, in both languages, runs and must print exactly the
-output block under it. `pytest -m doctest` runs only these.
+output block under it. `pytest -m doctest` runs only these; each page is one test, which reports every
+block of the page that fails, with `page:line` and a diff (one item per block cost more in pytest's
+bookkeeping than running the blocks).
 
 Collection is ours (pytest-markdown-docs' CommonMark parser skips fences inside admonitions and
 content tabs, and knows nothing of includes or output blocks); each example becomes a
@@ -23,11 +25,12 @@ class PageFile(pytest.File):
             examples = pages.read(self.path).examples
         except pages.PageError as err:
             raise CollectError(str(err)) from None
-        for e in examples:
-            name = f"line {e.code.line}" + (f" {e.snippet}" if e.snippet else "")
-            it = markdown_docs.item(self, name, e.source, self.path, e.code.line, e, check)
-            it.add_marker(pytest.mark.doctest)
-            yield it
+        if not examples:
+            return
+        it = markdown_docs.item(self, f"{len(examples)} examples", "\n\n".join(e.source for e in examples),
+                                self.path, examples[0].code.line, examples, check_all)
+        it.add_marker(pytest.mark.doctest)
+        yield it
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, CollectError):
@@ -37,6 +40,12 @@ class PageFile(pytest.File):
 
 class CollectError(Exception):
     pass
+
+
+def check_all(examples) -> str | None:
+    """Every example of a page, in page order: None if all pass, else each failure's report."""
+    reports = [r for r in map(check, examples) if r]
+    return "\n\n".join(reports) if reports else None
 
 
 def pytest_configure(config):

@@ -1,4 +1,5 @@
-"""The GitHub Actions workflow runs the same checks, and publishes with least privilege and pinned actions."""
+"""CI installs exactly what was tested: the GitHub Actions workflow runs the same checks with pinned actions and
+images and least privilege, and requirements.lock pins the whole dependency tree."""
 
 from __future__ import annotations
 
@@ -48,3 +49,27 @@ def test_ci_runs_the_same_checks_and_publishes_the_artifact_built_for_the_pages_
     assert upload["with"]["path"].rstrip("/") == "site"
     assert [s["uses"].split("@")[0] for s in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
     assert "SITE_URL" in (ROOT / "mkdocs.yml").read_text("utf-8")
+
+
+def test_every_container_image_is_pinned_by_digest():
+    images = [job["container"] for job in load()["jobs"].values() if "container" in job]
+    assert images
+    for image in images:
+        assert re.fullmatch(r"[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}", image), f"not pinned by digest: {image}"
+
+
+def test_the_lock_pins_every_package_with_hashes_and_each_direct_pin_at_its_version():
+    import tomllib
+
+    from autograd_docs.tools.lock import LOCK, pins
+
+    text = LOCK.read_text()
+    locked = pins(text)
+    direct = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    for requirement in direct:
+        name, version = requirement.split("==")
+        assert locked.get(name.lower(), "").split("+")[0] == version, (
+            f"pyproject.toml pins {requirement} but requirements.lock has {locked.get(name.lower())}: run `make lock`")
+    blocks = [b for b in re.split(r"\n(?=[A-Za-z0-9_.-]+==)", text) if re.match(r"[A-Za-z0-9_.-]+==", b)]
+    assert len(blocks) == len(locked) == len(set(locked)) and all("--hash=sha256:" in b for b in blocks), "a locked package has no hash"
+    assert "--extra-index-url" not in text and "--find-links" not in text, "the lock names this machine's package folders"
