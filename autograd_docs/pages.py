@@ -426,6 +426,11 @@ def read(path: Path, text: str | None = None, docs: Path = DOCS, snippets: Path 
     return page
 
 
+def clear_cache() -> None:
+    """Forget every parsed page (the next question reads and parses again)."""
+    _pages.clear()
+
+
 def pages(docs: Path = DOCS, lang: str | None = None) -> list[Page]:
     """Every Markdown page of the site (or of one language), in a stable order."""
     langs = [lang] if lang else LANGS

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 
 # (importable however mkdocs was started: `make install` puts this checkout on the venv's path)
 from autograd_docs import pages
-from autograd_docs.build import cjk, graphs, site
+from autograd_docs.build import cjk, css, graphs, site
 from autograd_docs.harness.run import expects_exception
 
 VERSION_MARK = "{{ torch_version }}"
@@ -255,6 +255,16 @@ def _repair(output: str) -> str:
     return output.replace(VERSION_MARK, site.torch_version())
 
 
+_pruned: dict[tuple[str, frozenset], str] = {}
+
+
+def prune_css(text: str, html: str) -> str:
+    key = (hashlib.sha256(text.encode()).hexdigest(), frozenset(css.classes_in(html)))
+    if key not in _pruned:
+        _pruned[key] = css.prune_variables(css.prune(text, set(key[1])))
+    return _pruned[key]
+
+
 def on_post_page(output, page, config, **kwargs):
     output = _repair(output)
     if not page.file.src_uri.endswith(".ipynb"):
@@ -263,14 +273,16 @@ def on_post_page(output, page, config, **kwargs):
     # no third-party request.
     output = MATHJAX.sub("", output)
     output = MERMAID.sub("", output)
-    # ...and inlines ~600 KB of notebook CSS into every page: serve it once, as a cached file.
-    css = "\n".join(m.group(1) for m in STYLE.finditer(output))
-    if css:
-        name = f"assets/notebook-{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
+    # ...and inlines ~600 KB of JupyterLab CSS into every page, nearly all of it for widgets and editors a
+    # static page never has: keep the rules this page can use (about 20 KB) and serve them as a file.
+    style = "\n".join(m.group(1) for m in STYLE.finditer(output))
+    if style:
+        style = prune_css(style, output)
+        name = f"assets/notebook-{hashlib.sha256(style.encode()).hexdigest()[:10]}.css"
         target = Path(config["site_dir"]) / name
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(css, "utf-8")
+            target.write_text(style, "utf-8")
         link = f'<link rel="stylesheet" href="{"../" * page.url.count("/")}{name}">'
         output = STYLE.sub("", output).replace("</head>", link + "\n</head>", 1)
     return output

@@ -71,6 +71,13 @@ def prepare(docs: Path = pages.DOCS) -> Prepared:
     return _prepared
 
 
+def forget() -> None:
+    """Forget the once-per-build work and every parsed page: the next build does it all again."""
+    global _prepared
+    _prepared = None
+    pages.clear_cache()
+
+
 def torch_version() -> str:
     version = pages.recorded_version()
     if version is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -349,23 +350,33 @@ def test_chinese_text_renders_with_real_glyphs(desktop, site):
     assert zhong != unassigned and zhong != guo, f"Chinese renders as empty boxes: {INSTALL_HINT}"
 
 
-def test_copy_button_copies_the_code(browser, site, tour):
-    with_code = [v for v in tour.visits if v.seen["codeBlocks"]]
-    assert with_code, "no page has a code block"
+@pytest.mark.parametrize("lang", LANGS)
+def test_copy_button_copies_the_code_with_the_pages_comments(browser, site, lang):
+    """On a chapter whose code has comments, the copy button gives exactly what is shown, comments in the
+    page's language (the Chinese page's copy has Chinese comments, no language tags)."""
     context = browser.new_context(viewport=DESKTOP)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
     try:
         page = context.new_page()
-        page.goto(with_code[0].url)
-        blocks = page.locator("article pre")
-        assert blocks.count() > 0
-        for i in range(min(blocks.count(), 3)):
+        page.goto(site.url + url_path(lang, "zero-grad-and-accumulation.md"))
+        blocks = page.locator("article div.language-python pre")
+        commented = 0
+        for i in range(blocks.count()):
             block = blocks.nth(i)
+            shown = block.locator("code").inner_text()
+            if "#" not in shown:
+                continue
             block.hover()  # the button shows on hover
             block.locator('button.md-code__button[data-md-type="copy"]').click()
             copied = page.evaluate("navigator.clipboard.readText()")
-            shown = block.locator("code").inner_text()
             assert copied.rstrip() == shown.rstrip() and copied.strip(), f"block {i} of {page.url}"
+            comments = [l.split("#", 1)[1] for l in copied.split("\n") if "#" in l]
+            assert not any(c.lstrip().startswith(("en:", "zh:")) for c in comments), copied
+            assert all(bool(re.search("[\u4e00-\u9fff]", c)) == (lang == "zh") for c in comments), copied
+            commented += 1
+            if commented == 3:
+                break
+        assert commented == 3, f"{page.url}: fewer than 3 commented code blocks"
     finally:
         context.close()
 
