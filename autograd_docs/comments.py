@@ -16,6 +16,7 @@ a translation, or of a docstring (a docstring is code: it cannot be localized; w
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 import tokenize
@@ -122,6 +123,7 @@ def check(source: str, where: str) -> list[str]:
     return [f"{where}:{line}: {msg}" for line, msg in problems(source)]
 
 
+@functools.lru_cache(maxsize=1024)
 def localize(source: str, lang: str, where: str = "<source>") -> str:
     """The source as a reader of `lang` sees it: that language's comments, untagged; the others gone."""
     if lang not in LANGS:

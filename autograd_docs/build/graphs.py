@@ -6,16 +6,14 @@ parsed by autograd_docs.pages); build.hooks puts the figures into the built page
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 import html
-import io
 import os
+import pickle
 import re
 import shlex
-import shutil
 import subprocess
 import sysconfig
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -285,12 +283,33 @@ def clear_cache() -> None:
     _drawn.clear()
 
 
+# Drawings of the site's own snippets are also kept on disk, by everything a drawing depends on, so a
+# build whose snippets did not change neither imports torch nor runs a snippet nor lays out a graph.
+DISK_CACHE = Path(os.environ.get("AUTOGRAD_DOCS_GRAPH_CACHE") or SNIPPETS.parent / ".cache" / "graphs")
+
+
+def _disk_key(code: str, marker: Marker, raises: bool) -> str:
+    from importlib.metadata import version
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (code, ",".join(marker.tensors), marker.direction, str(raises), version("torch"),
+                 version("graphviz-pure"), os.environ.get("AUTOGRAD_DOCS_DOT", "")):
+        h.update(b"\0" + part.encode())
+    return h.hexdigest()[:24]
+
+
 def draw(marker: Marker, snippets: Path = SNIPPETS, raises: bool = False) -> tuple[Graph, str, str]:
     """(graph, DOT, cleaned SVG) for a marker; raises PageError naming the marker's page and line.
-    Cached by the snippet's content: a rebuild redraws only what changed."""
+    Cached by the snippet's content (in memory, and on disk for the site's snippets): a rebuild redraws
+    only what changed."""
     path = snippets / marker.snippet
-    key = (str(path), path.read_text("utf-8") if path.is_file() else None, marker.tensors, marker.direction, raises)
+    code = path.read_text("utf-8") if path.is_file() else None
+    key = (str(path), code, marker.tensors, marker.direction, raises)
     if key in _drawn:
+        return _drawn[key]
+    stored = DISK_CACHE / f"{_disk_key(code, marker, raises)}.pickle" if code is not None and snippets == SNIPPETS else None
+    if stored is not None and stored.exists():
+        _drawn[key] = pickle.loads(stored.read_bytes())
         return _drawn[key]
     try:
         namespace = snippet_namespace(marker.snippet, snippets, raises)
@@ -299,6 +318,9 @@ def draw(marker: Marker, snippets: Path = SNIPPETS, raises: bool = False) -> tup
         _drawn[key] = graph, dot, layout(dot)
     except GraphError as err:
         raise PageError(f"{marker.where}: {err}") from None
+    if stored is not None:
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(pickle.dumps(_drawn[key]))
     return _drawn[key]
 
 

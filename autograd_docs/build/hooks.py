@@ -256,10 +256,15 @@ def _repair(output: str) -> str:
 
 
 _pruned: dict[tuple[str, frozenset], str] = {}
+_selector_classes: dict[str, set[str]] = {}
 
 
 def prune_css(text: str, html: str) -> str:
-    key = (hashlib.sha256(text.encode()).hexdigest(), frozenset(css.classes_in(html)))
+    """nbconvert's CSS without the rules this page cannot use; pages that use the same of its classes share one result."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if digest not in _selector_classes:
+        _selector_classes[digest] = set(css.CLASS.findall(text))
+    key = (digest, frozenset(css.classes_in(html) & _selector_classes[digest]))
     if key not in _pruned:
         _pruned[key] = css.prune_variables(css.prune(text, set(key[1])))
     return _pruned[key]

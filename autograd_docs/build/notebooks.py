@@ -60,9 +60,9 @@ class Notebook:
         return [c.source for c in self.nb.cells if c.cell_type == "code"]
 
     def key(self) -> str:
-        import torch
+        from importlib.metadata import version  # (not `import torch`: a warm build never needs torch)
 
-        h = hashlib.sha256(f"{torch.__version__}\0{FORMAT}".encode())
+        h = hashlib.sha256(f"{version('torch')}\0{FORMAT}".encode())
         for c in self.nb.cells:
             if c.cell_type == "code":
                 h.update(b"\0cell\0" + c.source.encode())

@@ -106,30 +106,32 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
 
 
 def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
-    """Both languages on one address with live reload; a change rebuilds only the languages it concerns."""
+    """Both languages on one address with live reload. A change to a page rebuilds only that page (MkDocs'
+    dirty build, with Material's search index kept across rebuilds); a change to anything shared (snippets,
+    theme, configuration, machinery) rebuilds both languages in full."""
+    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.livereload import LiveReloadServer
 
     work = Path(tempfile.mkdtemp(prefix="autograd-docs-"))
-    site_dir, kept = work / "site", work / "kept"
+    site_dir = work / "site"
     url = f"http://{host}:{port}/"
+    configs: dict = {}
 
-    def rebuild(langs: tuple[str, ...]) -> None:
+    def rebuild(langs: tuple[str, ...], pages_only: bool) -> None:
         started = time.perf_counter()
         try:
-            build(site_dir, url, langs, strict=False)
+            for lang in sorted(langs, key=pages.LANGS.index):
+                if lang not in configs or not pages_only:
+                    configs[lang] = load_config(lang, site_dir, url, strict=False)
+                    configs[lang].plugins.on_startup(command="serve", dirty=True)
+                # a full build of the default language empties the site folder: then every language is built again
+                mkdocs_build(configs[lang], dirty=pages_only)
         except Exception as err:  # noqa: BLE001 - show it and keep serving
             print(f"build failed: {err}", file=sys.stderr)
             return
-        # The default language's build empties the site folder: put back the others it did not rebuild.
-        for l in pages.LANGUAGES[1:]:
-            if l.code in langs:
-                shutil.rmtree(kept / l.code, ignore_errors=True)
-                shutil.copytree(site_dir / l.root, kept / l.code)
-            elif pages.DEFAULT.code in langs:
-                shutil.copytree(kept / l.code, site_dir / l.root)
         print(f"rebuilt {', '.join(langs)} in {time.perf_counter() - started:.2f} s", file=sys.stderr, flush=True)
 
-    rebuild(pages.LANGS)
+    rebuild(pages.LANGS, pages_only=False)
     import threading
 
     from watchdog.events import FileSystemEventHandler
@@ -147,8 +149,12 @@ def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
         with lock:
             paths = {Path(p).resolve() for p in changed}
             changed.clear()
-        langs = {next((l for l in pages.LANGS if p.is_relative_to((pages.DOCS / l).resolve())), None) for p in paths}
-        rebuild(pages.LANGS if None in langs or not langs else tuple(langs))
+        langs = {next((l for l in pages.LANGS if p.is_relative_to((pages.DOCS / l).resolve()) and p.suffix == ".md"), None)
+                 for p in paths}
+        if None in langs or not langs:
+            rebuild(pages.LANGS, pages_only=False)
+        else:
+            rebuild(tuple(langs), pages_only=True)
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
     for watched in WATCHED:
