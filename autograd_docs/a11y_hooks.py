@@ -1,0 +1,74 @@
+"""MkDocs hooks for accessibility (WCAG 2.1 AA; tests/test_accessibility.py runs axe-core on every page).
+
+Material and mkdocs-jupyter leave a few things out that a screen reader or a reader of the other language needs;
+this fills them in at build time, so they hold without JavaScript too:
+
+- the search dialog gets a name ("Search" / "搜索"), as its input already has;
+- a navigation section with an index page (`navigation.indexes`) names its <nav> by an empty <label>: the label
+  gets the section's title as its name;
+- the empty top-left cell of a table header is a data cell, not a header without text;
+- on notebook pages, the cell tags (`raises-exception`, `solution`) are shown in the reader's language, and
+  the copy buttons of code cells are named in it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+TEXT = {
+    "en": {
+        "search": "Search",
+        "raises-exception": "This cell raises an error on purpose",
+        "solution": "Solution",
+        "copy": "Copy to clipboard",
+    },
+    "zh": {
+        "search": "搜索",
+        "raises-exception": "这个单元格会报错（有意为之）",
+        "solution": "答案",
+        "copy": "复制到剪贴板",
+    },
+}
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+EMPTY_TH = re.compile(r"<th>\s*</th>")
+NAV = re.compile(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="(?P<id>[^"]+)"[^>]*>\s*'
+                 r'<label class="md-nav__title" for="[^"]*">(?P<title>.*?)</label>', re.S)
+CELL_TAG = re.compile(r'<span class="cell-tag">(?P<tag>[\w-]+)</span>')
+CLIPBOARD = re.compile(r'<clipboard-copy ,="" aria-label="Copy to Clipboard"')
+
+
+def _text(config) -> dict[str, str]:
+    return TEXT.get(config["theme"]["language"], TEXT["en"])
+
+
+def on_page_content(content, page, **kwargs):
+    # A header cell with no text is announced as an unnamed column header; the corner cell is data.
+    return EMPTY_TH.sub("<td></td>", content)
+
+
+def _name_empty_nav_labels(output: str) -> str:
+    for m in NAV.finditer(output):
+        title = " ".join(re.sub(r"<[^>]+>", " ", m["title"]).split())
+        label = re.compile(rf'(<label class="md-nav__link[^"]*" for="[^"]*" id="{re.escape(m["id"])}")([^>]*>)(\s*<span class="md-nav__icon md-icon"></span>\s*</label>)')
+        # Only a label with no text of its own (the section's title is its index page's link beside it).
+        output = label.sub(lambda l: f'{l[1]} aria-label="{html.escape(title)}"{l[2]}{l[3]}', output, count=1)
+    return output
+
+
+def on_post_page(output, page, config, **kwargs):
+    t = _text(config)
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t["search"]}">')
+    output = _name_empty_nav_labels(output)
+    output = CELL_TAG.sub(lambda m: f'<span class="cell-tag" data-tag="{m["tag"]}">{html.escape(t.get(m["tag"], m["tag"]))}</span>', output)
+    output = CLIPBOARD.sub(f'<clipboard-copy aria-label="{t["copy"]}"', output)
+    return output
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name == "404.html":
+        t = _text(config)
+        output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{t["search"]}">')
+        output_content = _name_empty_nav_labels(output_content)
+    return output_content
