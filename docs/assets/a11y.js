@@ -1,12 +1,14 @@
 // Accessibility fixes for what Material's own script builds at run time (build-time ones: autograd_docs/a11y_hooks.py).
-// Material 9.8 puts each code block's copy button in a <nav class="md-code__nav">: a page with 20 code blocks
-// announces 20 unnamed "navigation" landmarks. A button group beside a code block is not site navigation, so it
-// leaves the landmark list (the copy buttons themselves keep their names and stay in the Tab order).
+// Material 9.8 puts each code block's copy button in a <nav class="md-code__nav">, all unnamed: a screen reader's
+// list of landmarks showed a row of identical "navigation" entries. Each one is named after its code block, in
+// the page's language ("Code block 3" / "代码块 3"); <nav> may not take another role, so the landmark stays.
 (function () {
+  var zh = document.documentElement.lang.indexOf("zh") === 0;
+  var count = 0;
   function fix(root) {
-    root.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
-      nav.setAttribute("role", "group");
-      nav.setAttribute("aria-label", nav.closest("[lang|=zh]") || document.documentElement.lang.indexOf("zh") === 0 ? "代码操作" : "Code actions");
+    root.querySelectorAll("nav.md-code__nav:not([aria-label])").forEach(function (nav) {
+      count += 1;
+      nav.setAttribute("aria-label", (zh ? "代码块 " : "Code block ") + count);
     });
   }
   fix(document);
