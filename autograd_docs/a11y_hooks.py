@@ -7,6 +7,9 @@ this fills them in at build time, so they hold without JavaScript too:
 - a navigation section with an index page (`navigation.indexes`) names its <nav> by an empty <label>: the label
   gets the section's title as its name;
 - the empty top-left cell of a table header is a data cell, not a header without text;
+- the chapters (the pages under "Chapters" in mkdocs.yml's nav) get Material's per-page search boost, so a reader who
+  searches for a term a chapter teaches finds the chapter before the deep dives, misconceptions and glossary that
+  mention it (the same for both languages, without front matter, which other tools read as the page's first line);
 - on notebook pages, the cell tags (`raises-exception`, `solution`) are shown in the reader's language, and
   the copy buttons of code cells are named in it.
 """
@@ -37,6 +40,28 @@ NAV = re.compile(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="(?P<
                  r'<label class="md-nav__title" for="[^"]*">(?P<title>.*?)</label>', re.S)
 CELL_TAG = re.compile(r'<span class="cell-tag">(?P<tag>[\w-]+)</span>')
 CLIPBOARD = re.compile(r'<clipboard-copy ,="" aria-label="Copy to Clipboard"')
+
+
+CHAPTER_SECTION = "Chapters"  # the nav section whose pages are boosted
+CHAPTER_BOOST = 3  # measured: with 3 every term in tests/test_accessibility.py finds its chapter
+
+
+def _chapters(config) -> set[str]:
+    for item in config["nav"] or []:
+        if isinstance(item, dict) and CHAPTER_SECTION in item:
+            return {next(iter(entry.values())) if isinstance(entry, dict) else entry for entry in item[CHAPTER_SECTION]}
+    return set()
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    # docs/<lang>/<page>.md: the nav names the page without the language folder.
+    parts = page.file.src_uri.split("/")
+    rel = "/".join(parts[1:]) if len(parts) > 1 and parts[0] in TEXT else page.file.src_uri
+    if rel in _chapters(config):
+        search = page.meta.setdefault("search", {})
+        if isinstance(search, dict):
+            search.setdefault("boost", CHAPTER_BOOST)
+    return markdown
 
 
 def _text(config) -> dict[str, str]:

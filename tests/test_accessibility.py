@@ -381,7 +381,7 @@ def ranking_problems(page, site, lang: str, terms: dict[str, str]) -> dict[str, 
 
 @pytest.mark.parametrize("lang", TERMS)
 def test_a_term_finds_the_chapter_that_teaches_it(context, site, lang):
-    """The chapters carry `search: boost: 3` in their front matter (both languages)."""
+    """The chapters get `search: boost: 3` from autograd_docs/a11y_hooks.py (both languages)."""
     page = context().new_page()
     page.goto(url(site, lang, ""))
     assert ranking_problems(page, site, lang, TERMS[lang]) == {}

@@ -33,10 +33,7 @@ def other(lang: str) -> str:
 
 
 def title(lang: str, rel: str) -> str:
-    text = SOURCES[lang][rel].read_text("utf-8").lstrip()
-    if text.startswith("---\n"):  # front matter (search boost)
-        text = text.split("\n---\n", 1)[1].lstrip()
-    first = text.split("\n", 1)[0]
+    first = SOURCES[lang][rel].read_text("utf-8").lstrip().split("\n", 1)[0]
     return first.lstrip("#").strip()
 
 
