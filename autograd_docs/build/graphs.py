@@ -151,7 +151,7 @@ FONT = "Helvetica"  # graphviz-pure has metrics for it (monospace text overflows
 NODE_STYLE = {
     "backward": 'shape=box style="rounded,filled" fillcolor="#fff3e0" color="#e65100"',
     "accumulate": 'shape=box style="rounded,filled" fillcolor="#e3f2fd" color="#1565c0"',
-    "none": 'shape=plaintext fontcolor="#757575" fontsize=11',
+    "none": 'shape=plaintext fontcolor="#616161" fontsize=11',
 }
 EDGE_STYLE = {
     "next": 'color="#424242"',
@@ -166,7 +166,7 @@ def _tensor_classes(n: Node) -> str:
 
 def _tensor_style(n: Node) -> str:
     fill = "#e8f5e9" if n.is_leaf and n.requires_grad else "#ffffff"
-    color = "#2e7d32" if n.requires_grad else "#9e9e9e"
+    color = "#2e7d32" if n.requires_grad else "#757575"
     dashed = "" if n.requires_grad else ",dashed"
     name = html.escape(n.label)
     label = (
@@ -198,12 +198,12 @@ def to_dot(graph: Graph, direction: str = "down") -> str:
     for e in graph.edges:
         cls, attrs = e.kind, EDGE_STYLE[e.kind]
         if e.kind == "next" and graph.node(e.dst).kind == "none":
-            cls, attrs = "next nograd", 'style=dashed color="#9e9e9e"'
+            cls, attrs = "next nograd", 'style=dashed color="#757575"'
         text = [] if e.slot is None else [f"[{e.slot}]"]
         if id(e) in numbered:
             text.append(f"slot {e.input_nr}")
         if text:  # padded with spaces: the labels of two parallel edges (x * x) otherwise touch
-            attrs += f' label=" {" -> ".join(text)} " fontcolor="#757575"'
+            attrs += f' label=" {" -> ".join(text)} " fontcolor="#616161"'
         lines.append(f'  {e.src} -> {e.dst} [class="{cls}" {attrs}];')
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -372,9 +372,9 @@ KEYS = [
     ("backward", "backward", '<rect class="shape" x="1" y="2" width="30" height="14" rx="4" fill="#fff3e0" stroke="#e65100"/>'),
     ("accumulate", "accumulate-key", '<rect class="shape" x="1" y="2" width="30" height="14" rx="4" fill="#e3f2fd" stroke="#1565c0"/>'),
     ("tensor leaf", "tensor-key", '<ellipse class="shape" cx="16" cy="9" rx="15" ry="7" fill="#e8f5e9" stroke="#2e7d32"/>'),
-    ("none", "none", '<text class="word" x="16" y="13" text-anchor="middle" font-size="11" font-family="Helvetica,sans-serif" fill="#757575">None</text>'),
+    ("none", "none", '<text class="word" x="16" y="13" text-anchor="middle" font-size="11" font-family="Helvetica,sans-serif" fill="#616161">None</text>'),
     ("edge next", "edge-next", '<path class="line" d="M2 9H24" stroke="#424242" stroke-width="1.4"/><path class="head" d="M24 5L31 9L24 13Z" fill="#424242"/>'),
-    ("edge number", "slot", '<text class="word" x="16" y="13" text-anchor="middle" font-size="10" font-family="Helvetica,sans-serif" fill="#757575">slot</text>'),
+    ("edge number", "slot", '<text class="word" x="16" y="13" text-anchor="middle" font-size="10" font-family="Helvetica,sans-serif" fill="#616161">slot</text>'),
     ("edge link", "edge-link", '<path class="line" d="M2 9H24" stroke="#2e7d32" stroke-width="1.4" stroke-dasharray="4 3"/><path class="head" d="M24 5L31 9L24 13Z" fill="#2e7d32"/>'),
 ]
 
@@ -428,7 +428,8 @@ def figure_body(marker: Marker, lang: str, number: int, snippets: Path = SNIPPET
     head_end = svg.index(">") + 1
     svg = (
         svg[: head_end - 1].rstrip()
-        + f' role="img" aria-labelledby="{uid}-title {uid}-desc">\n'
+        # data-search-exclude: the text alternative is for screen readers, not for search results (Material's search skips it).
+        + f' role="img" aria-labelledby="{uid}-title {uid}-desc" data-search-exclude>\n'
         + f'<title id="{uid}-title">{html.escape(title)}</title>\n<desc id="{uid}-desc">{html.escape(desc)}</desc>'
         + svg[head_end:]
     )
@@ -450,5 +451,5 @@ def figure_body(marker: Marker, lang: str, number: int, snippets: Path = SNIPPET
     )
     return (
         f'<div class="autograd-graph-drawing">{svg.strip()}</div>\n'
-        f'<ul class="autograd-graph-legend" aria-label="{t["legend"]}">{items}</ul>'
+        f'<ul class="autograd-graph-legend" aria-label="{t["legend"]}" data-search-exclude>{items}</ul>'
     )

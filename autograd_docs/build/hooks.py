@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 
 # (importable however mkdocs was started: `make install` puts this checkout on the venv's path)
 from autograd_docs import pages
-from autograd_docs.build import cjk, css, graphs, site
+from autograd_docs.build import a11y, cjk, css, graphs, site
 from autograd_docs.harness.run import expects_exception
 
 VERSION_MARK = "{{ torch_version }}"
@@ -53,6 +53,7 @@ def on_config(config, **kwargs):
     for key in ("site_name", "site_description", "copyright"):
         if key in settings:
             config[key] = settings[key]
+    config["extra"]["chapters"] = a11y.chapters(config["nav"])  # before the titles are translated
     config["nav"] = _translate_nav(config["nav"], settings.get("nav", {}))
     base = urlsplit(config["site_url"] or "/")
     root = base.path.rstrip("/") + "/"
@@ -114,6 +115,7 @@ _figures: dict[str, list[str]] = {}  # page -> its drawings, from on_page_markdo
 def on_page_markdown(markdown, page, config, **kwargs):
     if not page.file.src_uri.endswith(".md"):
         return markdown
+    a11y.boost_chapter(page, config)
     lang = _lang(config)
     try:
         p = pages.read(Path(page.file.abs_src_path), markdown, docs=Path(config["extra"]["docs_root"]))
@@ -181,7 +183,7 @@ def on_page_content(content, page, config, files, **kwargs):
         done.add(n)
         return f'<figure class="autograd-graph">\n{bodies[n - 1]}\n<figcaption>{m["caption"]}</figcaption>\n</figure>'
 
-    content = FIGURE.sub(figure, content)
+    content = a11y.content(FIGURE.sub(figure, content))
     missing = sorted(set(range(1, len(bodies) + 1)) - done)
     if missing:
         raise PluginError(
@@ -244,6 +246,7 @@ def on_pre_page(page, config, files, **kwargs):
 HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.S)
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+COPY_ICON = re.compile(r'<svg aria-hidden="true" class="clipboard-copy-icon"[^>]*>.*?</svg>', re.S)
 MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>', re.S)
 
 
@@ -271,13 +274,16 @@ def prune_css(text: str, html: str) -> str:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output = _repair(output)
+    output = a11y.page(_repair(output), config)
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     # nbconvert 7's template (through mkdocs-jupyter) loads MathJax and mermaid from CDNs: the site makes
     # no third-party request.
     output = MATHJAX.sub("", output)
     output = MERMAID.sub("", output)
+    # mkdocs-jupyter repeats the same inline <svg> icon in every code cell's copy button: drawn once by
+    # overrides/assets/site.css instead (about 25 KB on a long notebook page).
+    output = COPY_ICON.sub('<span class="clipboard-copy-icon" aria-hidden="true"></span>', output)
     # ...and inlines ~600 KB of JupyterLab CSS into every page, nearly all of it for widgets and editors a
     # static page never has: keep the rules this page can use (about 20 KB) and serve them as a file.
     style = "\n".join(m.group(1) for m in STYLE.finditer(output))
@@ -294,7 +300,8 @@ def on_post_page(output, page, config, **kwargs):
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
-    return _repair(output_content)  # 404.html carries the footer and the head links too
+    output_content = _repair(output_content)  # 404.html carries the footer and the head links too
+    return a11y.not_found_page(output_content, config) if template_name == "404.html" else output_content
 
 
 def on_post_build(config, **kwargs):

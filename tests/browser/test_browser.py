@@ -18,7 +18,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from autograd_docs import pages
-from support.browser import INSTALL_HINT, built_pages, chromium_path, page_transfer
+from support.browser import INSTALL_HINT, page_transfer
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 LANGS = pages.LANGS
@@ -63,28 +63,6 @@ def nav_pages(top_level_only: bool = False) -> list[str]:
 def chapter() -> str:
     """The page shown in screenshots: the first chapter in the navigation."""
     return nav_pages()[0]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true but Chromium is not installed: {INSTALL_HINT} (.ci/run does it as root)")
-        pytest.skip(f"no Chromium on this machine ({INSTALL_HINT}); under CI=true these tests fail instead")
-    # Playwright cannot download its own browser here: use the system one.
-    return {**browser_type_launch_args, "executable_path": executable}
-
-
-@pytest.fixture(scope="session")
-def site(served_site):
-    return served_site
-
-
-@pytest.fixture(scope="session")
-def built(site) -> list[tuple[str, str]]:
-    """(language, path under its root) of every page built, Markdown or notebook."""
-    return built_pages(site.path)
 
 
 # --- the tour ------------------------------------------------------------------------------------

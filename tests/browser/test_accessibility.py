@@ -1,0 +1,466 @@
+"""Accessibility of the built site in a real browser (Debian's Chromium through Playwright): WCAG 2.1 AA.
+
+- axe-core (bundled by axe-playwright-python) on every built page, Markdown or notebook, both languages, light and
+  dark scheme: zero violations of the WCAG 2.0/2.1 A and AA rules and of axe's best practices;
+- the graph pictures' text keeps 4.5:1 on its fill in both schemes (axe does not look inside SVG);
+- the keyboard: Tab through a chapter and a notebook page, every stop shows a focus ring; the language switcher,
+  search, copy buttons and the notebooks' solution toggles work from the keyboard;
+- search: results never show a picture's text alternative, and a reader searching for a term a chapter teaches
+  finds that chapter first (or second, after the glossary);
+- print: no navigation, header, search or footer, every code line in full, CJK fonts for Chinese;
+- notebook pages: cell tags in the reader's language, no execution counts.
+
+Without Chromium these tests skip; under CI (CI=true) they fail instead, like tests/browser/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from autograd_docs import pages as site_pages
+from support.browser import built_pages
+
+LANGS = site_pages.LANGS
+ROOTS = {l.code: l.root for l in site_pages.LANGUAGES}
+
+DESKTOP = {"width": 1280, "height": 900}
+SCHEMES = {"light": "default", "dark": "slate"}  # emulated prefers-color-scheme -> Material's data-md-color-scheme
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+# A term and the chapter that teaches it (its page under the language's root).
+TERMS = {
+    "en": {
+        "no_grad": "detach-and-grad-modes/",
+        "inference_mode": "detach-and-grad-modes/",
+        "create_graph": "backward/",
+        "retain_graph": "backward/",
+        "zero_grad": "zero-grad-and-accumulation/",
+        "grad_fn": "computation-graph/",
+        "requires_grad": "leaf-tensors/",
+        "detach": "detach-and-grad-modes/",
+    },
+    "zh": {
+        "反向传播": "backward/",
+        "计算图": "computation-graph/",
+        "叶子张量": "leaf-tensors/",
+        "梯度累积": "zero-grad-and-accumulation/",
+        "no_grad": "detach-and-grad-modes/",
+        "create_graph": "backward/",
+        "雅可比矩阵": "backward/",
+        "原地操作": "leaf-tensors/",
+        "推理模式": "detach-and-grad-modes/",
+    },
+}
+GLOSSARY = "glossary/"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:  # a missing dependency is a failure, never a skip: it is pinned in pyproject.toml
+        pytest.fail("axe-playwright-python is not installed: `make install` (it is pinned in pyproject.toml)")
+    return Axe()
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> list[tuple[str, str]]:
+    found = built_pages(site.path)
+    assert any(path.startswith("exercises/") and path != "exercises/" for _, path in found), "no notebook page was built"
+    return found
+
+
+def url(site, lang: str, path: str) -> str:
+    return site.url + ROOTS[lang] + path
+
+
+def notebook_pages(pages) -> list[tuple[str, str]]:
+    return [(lang, path) for lang, path in pages if path.startswith("exercises/") and path != "exercises/"]
+
+
+@pytest.fixture
+def context(browser, site):
+    made = []
+
+    def make(**options):
+        ctx = browser.new_context(**{"viewport": DESKTOP, **options})
+        ctx.set_default_timeout(15_000)
+        # The site must never load anything from another host.
+        ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site.url) else route.abort())
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+# --- axe-core on every page, both schemes ---------------------------------------------------------------
+
+
+def describe_violations(lang: str, path: str, scheme: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for v in violations:
+        for node in v["nodes"]:
+            checks = node.get("any") or node.get("all") or node.get("none") or [{}]
+            lines.append(f"{v['id']} ({v['impact']}) on /{ROOTS[lang]}{path} [{scheme}] at "
+                         f"{' > '.join(map(str, node['target']))}: {checks[0].get('message', v['help'])}\n"
+                         f"    {node['html'][:160]}")
+    return lines
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_no_violation_on_any_page(context, site, pages, axe, scheme):
+    page = context(color_scheme=scheme).new_page()
+    problems: list[str] = []
+    for lang, path in pages:
+        page.goto(url(site, lang, path))
+        # Material follows prefers-color-scheme through the palette's media queries: check it really switched.
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == SCHEMES[scheme], f"/{ROOTS[lang]}{path}: emulated {scheme}, Material shows {shown}"
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        problems += describe_violations(lang, path, scheme, results.response["violations"])
+    shown = problems[:40] + ([f"... and {len(problems) - 40} more"] if len(problems) > 40 else [])
+    assert not problems, f"{len(problems)} accessibility violations (axe-core, WCAG 2.1 A/AA + best practices):\n" + "\n".join(shown)
+
+
+GRAPH_CONTRAST = """() => {
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const low = [];
+  let texts = 0;
+  for (const figure of document.querySelectorAll("figure.autograd-graph")) {
+    const panel = getComputedStyle(figure).backgroundColor;
+    for (const text of figure.querySelectorAll(".autograd-graph-drawing svg text")) {
+      texts++;
+      // Text inside a node sits on the node's fill (a plaintext node has none); elsewhere on the panel.
+      const shape = text.closest("g.node")?.querySelector(":scope > :is(path, polygon, ellipse)");
+      const fill = shape ? getComputedStyle(shape).fill : "none";
+      const bg = fill && fill !== "none" ? fill : panel;
+      const r = ratio(getComputedStyle(text).fill, bg);
+      if (r < 4.5) low.push(`${text.textContent.trim()}: ${getComputedStyle(text).fill} on ${bg} (${r.toFixed(2)}:1)`);
+    }
+    // Lines and arrows: 3:1 against the panel (WCAG 1.4.11, non-text contrast).
+    for (const line of figure.querySelectorAll(".autograd-graph-drawing svg g.edge > path")) {
+      const r = ratio(getComputedStyle(line).stroke, panel);
+      if (r < 3) low.push(`edge ${line.parentElement.getAttribute("class")}: ${getComputedStyle(line).stroke} on ${panel} (${r.toFixed(2)}:1)`);
+    }
+  }
+  return {texts, low};
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_graph_pictures_keep_contrast(context, site, pages, scheme):
+    page = context(color_scheme=scheme).new_page()
+    with_graphs = [(lang, path) for lang, path in pages
+                   if "autograd-graph" in (site.path / ROOTS[lang] / path / "index.html").read_text("utf-8")]
+    assert with_graphs, "no page has a graph picture"
+    low, texts = [], 0
+    for lang, path in with_graphs:
+        page.goto(url(site, lang, path))
+        seen = page.evaluate(GRAPH_CONTRAST)
+        texts += seen["texts"]
+        low += [f"/{ROOTS[lang]}{path}: {item}" for item in seen["low"]]
+    assert texts > 0, "no text found in the graph pictures"
+    assert low == [], "\n".join(low)
+
+
+# --- keyboard -----------------------------------------------------------------------------------------
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = e => getComputedStyle(e);
+  const ring = e => { const s = style(e);
+    return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== "none"); };
+  const shown = e => { const r = e.getBoundingClientRect(), s = style(e);
+    return r.width > 1 && r.height > 1 && s.visibility !== "hidden" && parseFloat(s.opacity) > 0; };
+  // A visually hidden input (the palette switch, content tabs, toggles) shows its focus on a label:
+  // its own, or the label right after it (Material's palette switch).
+  const next = el.nextElementSibling && el.nextElementSibling.tagName === "LABEL" ? [el.nextElementSibling] : [];
+  const drawn = shown(el) ? [el] : [...(el.labels || []), ...next].filter(shown);
+  return {
+    tag: el.tagName.toLowerCase(),
+    cls: el.getAttribute("class") || "",
+    text: (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().slice(0, 40),
+    href: el.getAttribute("href") || "",
+    hreflang: el.getAttribute("hreflang") || "",
+    search: el.matches("[data-md-component=search-query]"),
+    copy: el.matches("button.md-code__button[data-md-type=copy], clipboard-copy"),
+    summary: el.matches("details.solution > summary"),
+    visible: drawn.length > 0,
+    ring: drawn.some(ring),
+  };
+}"""
+
+
+def tab_through(page, limit: int = 600) -> list[dict]:
+    """Press Tab from the top of the page until focus leaves the page or comes back; the elements focused, in order."""
+    # Judge each focus state as it ends up: no transitions (Material fades the skip link in, for example).
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        seen = page.evaluate(FOCUSED)
+        if seen is None or (stops and seen == stops[0] and len(stops) > 3):
+            break
+        stops.append(seen)
+    return stops
+
+
+def chapter_with_code(site, pages) -> tuple[str, str]:
+    """The first page (of the first language) with code blocks that is not a notebook."""
+    for lang, path in pages:
+        if lang == LANGS[0] and path and not path.startswith("exercises/") \
+                and "<pre" in (site.path / path / "index.html").read_text("utf-8"):
+            return lang, path
+    pytest.fail("no chapter page has a code block")
+
+
+@pytest.mark.parametrize("kind", ["chapter", "notebook"])
+def test_tab_reaches_every_control_with_a_visible_focus_ring(context, site, pages, kind):
+    lang, path = chapter_with_code(site, pages) if kind == "chapter" else notebook_pages(pages)[0]
+    ctx = context()
+    page = ctx.new_page()
+    page.goto(url(site, lang, path))
+    page.wait_for_load_state("networkidle")
+    stops = tab_through(page)
+    assert len(stops) > 10, f"Tab visits only {len(stops)} elements"
+    where = f"/{ROOTS[lang]}{path}"
+    assert [s for s in stops if not s["visible"]] == [], f"{where}: focus on something not on screen"
+    assert [s for s in stops if not s["ring"]] == [], f"{where}: focused without a visible focus ring"
+    assert any(s["search"] for s in stops), f"{where}: Tab never reaches the search box"
+    assert any(s["hreflang"] for s in stops), f"{where}: Tab never reaches the language switcher"
+    assert any(s["copy"] for s in stops), f"{where}: Tab never reaches a copy button"
+    if kind == "notebook":
+        assert any(s["summary"] for s in stops), f"{where}: Tab never reaches a solution toggle"
+
+
+def test_solution_toggle_opens_with_enter_and_space(context, site, pages):
+    for lang, path in notebook_pages(pages)[:1] + [p for p in notebook_pages(pages) if p[0] != LANGS[0]][:1]:
+        page = context().new_page()
+        page.goto(url(site, lang, path))
+        summary = page.locator("details.solution > summary").first
+        expected = "显示答案" if lang == "zh" else "Show solution"
+        assert summary.inner_text().strip() == expected
+        summary.focus()
+        assert not summary.evaluate("s => s.parentElement.open")
+        page.keyboard.press("Enter")
+        assert summary.evaluate("s => s.parentElement.open"), f"/{ROOTS[lang]}{path}: Enter does not open the solution"
+        assert summary.evaluate("s => s.nextElementSibling.getBoundingClientRect().height > 0"), "the opened solution shows nothing"
+        page.keyboard.press(" ")
+        assert not summary.evaluate("s => s.parentElement.open"), "Space does not close it again"
+
+
+def test_language_switcher_works_from_the_keyboard(context, site, pages):
+    lang, path = chapter_with_code(site, pages)
+    target = next(l for l in LANGS if l != lang)
+    page = context().new_page()
+    page.goto(url(site, lang, path))
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.getAttribute('hreflang') === '{target}'"):
+            break
+    else:
+        pytest.fail("Tab never reaches the link to the other language")
+    assert page.locator(f'.md-select__link[hreflang="{target}"]').is_visible(), "the focused language link is not shown"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url(site, target, path)
+    assert page.evaluate("document.documentElement.lang") == target
+
+
+def test_copy_button_works_from_the_keyboard(context, site, pages):
+    lang, path = chapter_with_code(site, pages)
+    ctx = context()
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    page = ctx.new_page()
+    page.goto(url(site, lang, path))
+    button = page.locator('article button.md-code__button[data-md-type="copy"]').first
+    button.focus()
+    assert button.evaluate("b => getComputedStyle(b).opacity") != "0", "the focused copy button is invisible"
+    page.keyboard.press("Enter")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() and copied.rstrip() == page.locator("article pre").first.locator("code").inner_text().rstrip()
+
+
+def test_search_works_from_the_keyboard(context, site):
+    page = context().new_page()
+    page.goto(url(site, "zh", ""))
+    page.keyboard.press("/")  # Material's shortcut; Tab reaches it too (test above)
+    assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+    page.keyboard.type("计算图")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("ArrowDown")  # Material moves the focus into the results
+    assert page.evaluate("document.activeElement.closest('.md-search-result') !== null")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.startswith(site.url + "zh/")
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+def search(page, word: str) -> list[dict]:
+    """Type into the header search box; the results in order: page link and the text shown."""
+    page.fill("input.md-search__input", "")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    page.fill("input.md-search__input", word)
+    page.keyboard.press("End")  # fill() alone does not always start the search
+    page.wait_for_function(
+        """() => {
+          const t = JSON.parse(document.getElementById("__config").textContent).translations;
+          const meta = document.querySelector(".md-search-result__meta");
+          return document.querySelector(".md-search-result__item")
+            || (meta && meta.textContent.trim() === t["search.result.none"]);
+        }"""
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => ({
+             href: item.querySelector("a.md-search-result__link").href.split("#")[0].split("?")[0],
+             text: item.innerText}))""",
+    )
+
+
+def picture_descriptions(site, lang: str) -> list[str]:
+    """The text alternatives (<desc>) of every graph picture of a language, from the built pages."""
+    root = site.path / ROOTS[lang] if ROOTS[lang] else site.path
+    descs = []
+    for html_file in root.rglob("index.html"):
+        if lang == LANGS[0] and any(html_file.is_relative_to(site.path / l) for l in LANGS[1:]):
+            continue
+        descs += re.findall(r"<desc [^>]*>(.*?)</desc>", html_file.read_text("utf-8"), re.S)
+    return descs
+
+
+@pytest.mark.parametrize("lang, words", [("zh", ["叶子", "AccumulateGrad", "梯度"]), ("en", ["AccumulateGrad", "leaf", "MulBackward0"])])
+def test_search_results_never_show_a_picture_description(context, site, lang, words):
+    descs = picture_descriptions(site, lang)
+    assert descs, f"no picture description in the {lang} pages: the check is empty"
+    # A sentence of a description as search shows it (it drops markup; jieba adds zero-width spaces).
+    sentences = {s.strip() for d in descs for s in re.split(r"(?<=[.。])\s*", d.replace("&gt;", ">")) if len(s.strip()) > 20}
+    page = context().new_page()
+    page.goto(url(site, lang, ""))
+    for word in words:
+        results = search(page, word)
+        assert results, f"searching {word!r} found nothing"
+        shown = [r for r in results if any(s in r["text"].replace("\u200b", "") for s in sentences)]
+        assert shown == [], f"searching {word!r} shows a picture's text alternative"
+
+
+def ranking_problems(page, site, lang: str, terms: dict[str, str]) -> dict[str, str]:
+    wrong = {}
+    for term, chapter in terms.items():
+        found = [r["href"].removeprefix(site.url + ROOTS[lang]) for r in search(page, term)]
+        if not (found[:1] == [chapter] or found[:2] == [GLOSSARY, chapter]):
+            wrong[term] = f"expected {chapter} first (or second after {GLOSSARY}); found {found[:4]}"
+    return wrong
+
+
+@pytest.mark.parametrize("lang", TERMS)
+def test_a_term_finds_the_chapter_that_teaches_it(context, site, lang):
+    """The chapters get `search: boost: 3` from autograd_docs/a11y_hooks.py (both languages)."""
+    page = context().new_page()
+    page.goto(url(site, lang, ""))
+    assert ranking_problems(page, site, lang, TERMS[lang]) == {}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Material's search splits a Chinese query into words and ranks by any of them: 梯度模式 and 梯度累积 rank "
+    "the same, by 梯度, so no page boost puts both chapters first (梯度累积's chapter wins). Remove this mark when it passes."))
+def test_a_chinese_compound_term_finds_its_chapter(context, site):
+    page = context().new_page()
+    page.goto(url(site, "zh", ""))
+    assert ranking_problems(page, site, "zh", {"梯度模式": "detach-and-grad-modes/"}) == {}
+
+
+# --- print ----------------------------------------------------------------------------------------------
+
+PRINTED = """() => {
+  const hidden = sel => [...document.querySelectorAll(sel)].every(e => e.getClientRects().length === 0);
+  const cut = [...document.querySelectorAll("article pre, article pre > code, article .highlight-ipynb, article .md-code__content")]
+    .filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.trim().slice(0, 50)}`);
+  return {
+    navHidden: hidden(".md-sidebar, .md-tabs, nav.md-nav--primary"),
+    headerHidden: hidden(".md-header"),
+    searchHidden: hidden(".md-search, .md-search__input"),
+    footerHidden: hidden(".md-footer"),
+    articleShown: document.querySelector("article").getClientRects().length > 0,
+    codeBlocks: document.querySelectorAll("article pre").length,
+    cut,
+    font: getComputedStyle(document.querySelector("article p") || document.body).fontFamily,
+  };
+}"""
+
+
+def test_printed_pages_show_the_chapter_and_every_code_line(context, site, pages):
+    ctx = context(viewport={"width": 700, "height": 1000})  # about an A4 page's text width at 96 dpi
+    page = ctx.new_page()
+    page.emulate_media(media="print")
+    problems = {}
+    printed_code = 0
+    for lang, path in pages:
+        page.goto(url(site, lang, path))
+        seen = page.evaluate(PRINTED)
+        printed_code += seen["codeBlocks"]
+        wrong = {k: seen[k] for k in ("navHidden", "headerHidden", "searchHidden", "footerHidden", "articleShown") if not seen[k]}
+        if seen["cut"]:
+            wrong["code lines cut off"] = seen["cut"]
+        if lang == "zh" and "Noto Sans CJK SC" not in seen["font"]:
+            wrong["font"] = f"no CJK font listed for Chinese: {seen['font']}"
+        if wrong:
+            problems[f"/{ROOTS[lang]}{path}"] = wrong
+    assert printed_code > 0, "no page printed a code block"
+    assert problems == {}
+
+
+def test_a_chapter_prints_to_pdf(context, site, pages, tmp_path):
+    lang, path = chapter_with_code(site, pages)
+    page = context().new_page()
+    for lang in LANGS:
+        page.goto(url(site, lang, path))
+        pdf = page.pdf(path=str(tmp_path / f"{lang}.pdf"), format="A4")
+        assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000
+
+
+# --- notebook pages -------------------------------------------------------------------------------------
+
+
+def test_notebook_cells_speak_the_readers_language_and_show_no_execution_counts(context, site, pages):
+    page = context().new_page()
+    tags_seen = set()
+    problems = {}
+    for lang, path in notebook_pages(pages):
+        page.goto(url(site, lang, path))
+        seen = page.evaluate("""() => ({
+          tags: [...document.querySelectorAll(".cell-tag")].filter(t => t.getClientRects().length).map(t => t.innerText.trim()),
+          prompts: [...document.querySelectorAll(".jp-InputPrompt, .jp-OutputPrompt")]
+                     .filter(p => p.getClientRects().length && p.innerText.trim()).map(p => p.innerText.trim()),
+          copyNames: [...document.querySelectorAll("clipboard-copy")].map(c => c.getAttribute("aria-label")),
+        })""")
+        tags_seen.update(seen["tags"])
+        wrong = {}
+        raw = [t for t in seen["tags"] if re.fullmatch(r"[a-z]+(-[a-z]+)+|solution", t)]
+        if raw:
+            wrong["raw cell tags"] = raw
+        if lang == "zh" and [t for t in seen["tags"] if not re.search(r"[\u4e00-\u9fff]", t)]:
+            wrong["tags not in Chinese"] = seen["tags"]
+        if seen["prompts"]:
+            wrong["execution counts shown"] = seen["prompts"][:5]
+        if lang == "zh" and [n for n in seen["copyNames"] if not re.search(r"[\u4e00-\u9fff]", n or "")]:
+            wrong["copy buttons named in English"] = seen["copyNames"][:3]
+        if wrong:
+            problems[f"/{ROOTS[lang]}{path}"] = wrong
+    assert tags_seen, "no notebook page shows a cell tag: the raises-exception check is empty"
+    assert problems == {}
