@@ -44,7 +44,7 @@ CLIPBOARD = re.compile(r'<clipboard-copy ,="" aria-label="Copy to Clipboard"')
 
 
 CHAPTER_SECTION = "Chapters"  # the nav section whose pages are boosted
-CHAPTER_BOOST = 3  # measured: with 3 every term in tests/test_accessibility.py finds its chapter
+CHAPTER_BOOST = 3  # measured: with 3 every term in tests/browser/test_accessibility.py finds its chapter
 
 
 def chapters(nav) -> list[str]:

@@ -314,7 +314,8 @@ prediction = (3, 1)
 try:
     z.sum().backward()
 except RuntimeError as error:
-    found = re.search(r"is at version (\d+); expected version (\d+)", str(error))
+    pattern = r"is at version (\d+); expected version (\d+)"
+    found = re.search(pattern, str(error))
     actual = (int(found[1]), int(found[2]))
 assert prediction == actual, f"PyTorch says (N, M) = {actual}"
 print("Correct: version", actual[0], "now, version", actual[1], "when saved")
@@ -387,7 +388,8 @@ prediction = None  # en: e.g. {"a"} # zh: 例如 {"a"}
 prediction = {"a", "c"}
 
 # %%
-actual = {name for name, t in {"a": a, "b": b, "c": c}.items() if t.grad is None}
+leaves = {"a": a, "b": b, "c": c}
+actual = {name for name, t in leaves.items() if t.grad is None}
 assert prediction == actual, f"PyTorch leaves {sorted(actual)} at None"
 print("Correct:", sorted(actual), "stay None; b.grad =", b.grad)
 

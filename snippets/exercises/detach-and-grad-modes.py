@@ -422,7 +422,12 @@ def f(x, w):
 
 def count_saved(x, w):
     saved = []
-    with torch.autograd.graph.saved_tensors_hooks(lambda t: saved.append(t) or t, lambda t: t):
+
+    def pack(t):
+        saved.append(t)
+        return t
+
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t):
         f(x, w)
     return len(saved)
 
