@@ -9,7 +9,7 @@ ordinary MkDocs build of `docs/<lang>/` (see autograd_docs.build.site); this fil
   graph-picture markers turned into slots, wrapped Chinese lines joined;
 - on_page_content: LaTeX to MathML, slots to figures, notebook headings numbered;
 - on_post_page / on_post_template / on_post_build: the repairs of third-party output, each
-  with the upstream behaviour it answers.
+  with the upstream behaviour it answers, and the accessibility repairs of build/a11y.py.
 """
 
 from __future__ import annotations
