@@ -1,4 +1,4 @@
-# en: The number in an edge says which output of the next node it feeds.
+# en: The number in an edge says which output of the next node's forward operation this input was.
 # zh: 边里的数字是输出序号：这个输入是下一个节点那次前向运算的第几个输出。
 import torch
 

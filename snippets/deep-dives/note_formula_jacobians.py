@@ -11,7 +11,7 @@ fc1 = torch.nn.Linear(D, H, dtype=torch.float64)
 fc2 = torch.nn.Linear(H, K, dtype=torch.float64)
 W1, b1 = fc1.weight, fc1.bias
 
-x_c = fc1(x)                # en: the note's x_c: the layer that owns w # zh: 笔记里的 x_c：w 所在那一层的输出
+x_c = fc1(x)                # en: the note's x_c: the output of the layer that owns w # zh: 笔记里的 x_c：w 所在那一层的输出
 x_a = torch.sigmoid(x_c)    # en: the note's x_a: the activation # zh: 笔记里的 x_a：激活值
 loss = ((fc2(x_a) - t) ** 2).mean()
 loss.backward()

@@ -15,7 +15,7 @@ def moved_by_second_step(make_optimizer, set_to_none):
     model = nn.Linear(2, 1)
     optimizer = make_optimizer(model.parameters())
     model(torch.tensor([[1.0, 2.0]])).sum().backward()
-    optimizer.step()  # en: fills the optimizer's state (momentum, averages) # zh: 填好优化器的状态（动量、梯度的滑动平均）
+    optimizer.step()  # en: fills the optimizer's state, if it keeps one (momentum, averages) # zh: 优化器若有状态（动量、梯度的滑动平均），这一步把它填好
     optimizer.zero_grad(set_to_none=set_to_none)
     before = model.weight.detach().clone()
     optimizer.step()  # en: no new backward in between # zh: 中间没有新的 backward()
