@@ -39,6 +39,16 @@ def torch_import() -> float:
     return wall([sys.executable, "-c", "import torch"], runs=5)
 
 
+FLOOR = ("import torch; p = torch.nn.Parameter(torch.ones(2)); o = torch.optim.SGD([p], lr=0.1); "
+         "p.sum().backward(); o.step()")
+
+
+def doctest_floor() -> float:
+    """What any doctest of these pages pays before its first example: torch, and the torch._dynamo import that
+    an optimizer's first step triggers (the pages have used optimizers from the start)."""
+    return wall([sys.executable, "-c", FLOOR], runs=5)
+
+
 def doctest() -> float:
     """Every python block of every page, in both languages, in one pytest process."""
     return wall([sys.executable, "-m", "pytest", "-m", "doctest", "docs", "-q", "-p", "no:cacheprovider"])
@@ -103,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     base = torch_import()
     rows = [("python -c 'import torch'", base, None)]
+    rows.append(("  floor: import torch + one SGD step", doctest_floor(), None))
     rows.append(("doctest, every page, both languages", doctest(), GOALS["doctest"]))
     rows.append(("make build (strict, warm)", build(), GOALS["build"]))
     rows.append(("make serve: prose edit -> rebuilt", serve(), GOALS["serve"]))
