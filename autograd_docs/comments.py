@@ -147,6 +147,7 @@ def localize(source: str, lang: str, where: str = "<source>") -> str:
     return "\n".join(l for n, l in enumerate(lines) if n not in drop)
 
 
+@functools.lru_cache(maxsize=1024)  # both pages of an example ask with the same code
 def strip(source: str) -> str:
     """The code without any comment: what both languages share, and what runs."""
     out = []

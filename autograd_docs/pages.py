@@ -19,6 +19,8 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 EXERCISES = SNIPPETS / "exercises"  # notebook sources, one per chapter, both languages in one file
 VERSION_FILE = SNIPPETS / "torch-version.txt"
+# How an output block shows an exception (doctest style, frames elided): the harness writes it, notebooks too.
+TRACEBACK_HEAD = "Traceback (most recent call last):"
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,11 @@ class Example:
     @property
     def snippet(self) -> str | None:
         return self.code.snippet
+
+    @property
+    def shows_exception(self) -> bool:
+        """The output block under the code ends in an exception."""
+        return self.expected is not None and TRACEBACK_HEAD in self.expected.split("\n")
 
     @property
     def filename(self) -> str:

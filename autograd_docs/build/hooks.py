@@ -29,7 +29,6 @@ from mkdocs.structure.files import File
 # (importable however mkdocs was started: `make install` puts this checkout on the venv's path)
 from autograd_docs import pages
 from autograd_docs.build import a11y, cjk, css, graphs, site
-from autograd_docs.harness.run import expects_exception
 
 VERSION_MARK = "{{ torch_version }}"
 
@@ -78,26 +77,29 @@ def _translate_nav(nav, titles: dict):
     return nav
 
 
+_prepared: site.Prepared | None = None  # this build's once-per-build work, from on_pre_build to on_files
+
+
 def on_pre_build(config, **kwargs):
+    global _prepared
     try:
-        site.prepare(Path(config["extra"]["docs_root"]))
+        _prepared = site.prepare(Path(config["extra"]["docs_root"]))
     except site.SourceError as err:
         raise PluginError(str(err)) from None
 
 
+@event_priority(100)
 def on_files(files, config, **kwargs):
     # Before mkdocs-jupyter's on_files (priority 0 runs plugins before hooks): it wraps these files.
     lang = _lang(config)
     in_nav = set(re.findall(r"exercises/([\w-]+)\.ipynb", str(config["nav"])))  # tiny test sites have none
-    for (nb_lang, name), path in sorted(site.prepare(Path(config["extra"]["docs_root"])).notebooks.items()):
+    for (nb_lang, name), path in sorted(_prepared.notebooks.items()):
         if nb_lang == lang and name in in_nav:
             # A File with a src_dir (not File.generated): mkdocs-jupyter's wrapper reads src_dir to find the file.
             files.append(File(f"exercises/{name}.ipynb", src_dir=str(path.parent.parent), dest_dir=config["site_dir"],
                               use_directory_urls=config["use_directory_urls"]))
     return files
 
-
-on_files = event_priority(100)(on_files)
 
 
 # --- pages ------------------------------------------------------------------------------------------
@@ -121,7 +123,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
         p = pages.read(Path(page.file.abs_src_path), markdown, docs=Path(config["extra"]["docs_root"]))
         # Pictures: the marker becomes a slot and its caption; includes: the snippet shown with the
         # comments of the page's language (pymdownx.snippets would show both), indented like the include.
-        raises = {e.snippet for e in p.examples if expects_exception(e.expected)}
+        raises = {e.snippet for e in p.examples if e.shows_exception}
         markers = p.markers
         _figures[page.file.src_uri] = [
             graphs.figure_body(m, lang, k, raises=m.snippet in raises) for k, m in enumerate(markers, start=1)

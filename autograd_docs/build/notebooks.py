@@ -25,7 +25,7 @@ import jupytext
 import nbformat
 
 from autograd_docs import comments
-from autograd_docs.pages import EXERCISES, LANGS, ROOT, display
+from autograd_docs.pages import EXERCISES, LANGS, ROOT, TRACEBACK_HEAD, display
 
 # Tests and `make bench` point this elsewhere to run from a cold cache without touching the real one.
 CACHE = Path(os.environ.get("AUTOGRAD_DOCS_NOTEBOOK_CACHE") or ROOT / ".cache" / "notebooks")
@@ -33,7 +33,6 @@ CELL_MARK = re.compile(r"^# %%")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TIMEOUT = 120
 FORMAT = "3"  # bump when the stored outputs change shape (3: one run for both languages), to drop old cache entries
-TRACEBACK_HEAD = "Traceback (most recent call last):"
 
 
 class NotebookError(Exception):

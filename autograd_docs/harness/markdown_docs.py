@@ -33,20 +33,18 @@ if missing:  # pragma: no cover
 
 @dataclasses.dataclass(frozen=True)
 class _Definition(FenceTestDefinition):
-    payload: typing.Any = None  # what the check function gets
+    check: typing.Any = None  # called with `payload`: None when the test passes, else the report
+    payload: typing.Any = None
 
 
 class ExampleFailure(Exception):
     """The check's report, shown as the test's whole failure message."""
 
 
-_checks: dict[str, typing.Callable] = {}
-
-
 @register_runner()
 class _CheckRunner(_Runner):
     def runtest(self, test: _Definition, args, **kwargs):
-        report = _checks[test.runner_name](test.payload)
+        report = test.check(test.payload)
         if report:
             raise ExampleFailure(report)
 
@@ -58,9 +56,8 @@ class _CheckRunner(_Runner):
 
 def item(parent, name: str, source: str, path: Path, line: int, payload, check: typing.Callable[[typing.Any], str | None]):
     """A pytest item that passes when `check(payload)` returns None, and shows its report when it does not."""
-    _checks[_CheckRunner.__name__] = check
     definition = _Definition(
         source=source, fixture_names=(), start_line=line, source_path=path,
-        runner_name=_CheckRunner.__name__, payload=payload,
+        runner_name=_CheckRunner.__name__, check=check, payload=payload,
     )
     return MarkdownInlinePythonItem.from_parent(parent, name=name, test_definition=definition)

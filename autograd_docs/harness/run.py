@@ -16,10 +16,10 @@ import traceback
 import warnings
 from dataclasses import dataclass, field
 
-from autograd_docs.pages import Example, display
+from autograd_docs import comments
+from autograd_docs.pages import TRACEBACK_HEAD, Example, display
 
 ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
-TRACEBACK_HEAD = "Traceback (most recent call last):"
 
 
 # --- running -------------------------------------------------------------------------------------
@@ -89,10 +89,6 @@ def run(code: str, filename: str, warnings_shown: bool = True) -> Run:
 
 
 
-def expects_exception(expected: str | None) -> bool:
-    return expected is not None and any(l == TRACEBACK_HEAD for l in expected.split("\n"))
-
-
 # Runs are cached by code: both languages show the same snippet, and reset_state() makes a run
 # depend on nothing but its code, so one run per session serves every page that shows it.
 _runs: dict[tuple[str, str], Run] = {}
@@ -108,14 +104,13 @@ def run_cached(code: str, filename: str) -> Run:
 def check(example: Example) -> str | None:
     """None if running the example prints exactly what its page shows; else the whole report, `page:line` first."""
     where = example.code.where
-    from autograd_docs import comments
-
-    if comments.strip(example.source) != comments.strip(example.runnable.lstrip("\n")):
+    code = example.runnable
+    if comments.strip(example.source) != comments.strip(code.lstrip("\n")):
         return f"{where}: the code shown on the page is not the code that runs (only comments may differ)"
-    result = run_cached(example.runnable, example.filename)
+    result = run_cached(code, example.filename)
     expected = None if example.expected is None else example.expected.rstrip("\n")
     raised = result.error is not None
-    if expects_exception(expected):
+    if example.shows_exception:
         if not raised:
             return (f"{where}: the page shows an exception, but the code raised none.\n"
                     f"It printed:\n{result.output or '(nothing)'}")

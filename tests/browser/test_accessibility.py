@@ -15,14 +15,12 @@ Without Chromium these tests skip; under CI (CI=true) they fail instead, like te
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from autograd_docs import pages as site_pages
-from support.browser import built_pages
+from support.browser import built_pages, search
 
 LANGS = site_pages.LANGS
 ROOTS = {l.code: l.root for l in site_pages.LANGUAGES}
@@ -307,29 +305,6 @@ def test_search_works_from_the_keyboard(context, site):
 
 
 # --- search ---------------------------------------------------------------------------------------------
-
-
-def search(page, word: str) -> list[dict]:
-    """Type into the header search box; the results in order: page link and the text shown."""
-    page.fill("input.md-search__input", "")
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", state="detached")
-    page.fill("input.md-search__input", word)
-    page.keyboard.press("End")  # fill() alone does not always start the search
-    page.wait_for_function(
-        """() => {
-          const t = JSON.parse(document.getElementById("__config").textContent).translations;
-          const meta = document.querySelector(".md-search-result__meta");
-          return document.querySelector(".md-search-result__item")
-            || (meta && meta.textContent.trim() === t["search.result.none"]);
-        }"""
-    )
-    return page.eval_on_selector_all(
-        ".md-search-result__item",
-        """items => items.map(item => ({
-             href: item.querySelector("a.md-search-result__link").href.split("#")[0].split("?")[0],
-             text: item.innerText}))""",
-    )
 
 
 def picture_descriptions(site, lang: str) -> list[str]:

@@ -9,7 +9,6 @@ skip; under CI (CI=true) they fail instead. Screenshots go to test-artifacts/.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from autograd_docs import pages
-from support.browser import INSTALL_HINT, page_transfer
+from support.browser import INSTALL_HINT, page_transfer, search
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 LANGS = pages.LANGS
@@ -258,30 +257,10 @@ def desktop(browser, site):
         yield page
 
 
-def search(page, word: str) -> list[str]:
-    """Type into the header search box as a reader does; return the result pages' links in order."""
-    # Clear first, so that the wait below cannot be satisfied by the results of a previous search.
-    page.fill("input.md-search__input", "")
-    page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__item", state="detached")
-    page.fill("input.md-search__input", word)
-    page.keyboard.press("End")  # fill() alone does not always start the search
-    page.wait_for_function(  # results listed, or "no matching documents"
-        """() => {
-          const t = JSON.parse(document.getElementById("__config").textContent).translations;
-          const meta = document.querySelector(".md-search-result__meta");
-          return document.querySelector(".md-search-result__item")
-            || (meta && meta.textContent.trim() === t["search.result.none"]);
-        }"""
-    )
-    links = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link", "as => as.map(a => a.href)")
-    return [link.split("?")[0].split("#")[0] for link in links]
-
-
 @pytest.mark.parametrize("word", SEARCH_WORDS)
 def test_chinese_search_on_a_chinese_page_finds_chinese_pages_only(desktop, site, word):
     desktop.goto(site.url + url_path("zh", chapter()))
-    found = search(desktop, word)
+    found = [r["href"] for r in search(desktop, word)]
     assert found, f"searching {word} found nothing"
     assert [u for u in found if not u.startswith(site.url + "zh/")] == [], "English results on a Chinese page"
     # Every Chinese page titled with the word is among the first results (titles weigh most).
@@ -295,7 +274,7 @@ def test_search_for_a_word_both_languages_use_stays_in_the_readers_language(desk
     """Code words (backward, detach) are on the pages of both languages: the reader's language only."""
     desktop.goto(site.url + url_path(lang, chapter()))
     for word in ("backward", "detach"):
-        found = search(desktop, word)
+        found = [r["href"] for r in search(desktop, word)]
         titled = {site.url + url_path(lang, rel) for rel in SOURCES[lang] if word in title(lang, rel).lower()}
         assert titled and titled <= set(found[:10]), f"{word}: {found}"
         root = site.url + ROOTS[lang]

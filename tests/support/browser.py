@@ -74,3 +74,27 @@ def page_transfer(browser, site_dir: Path, site_url: str, url: str) -> Transfer:
         else:
             files[request_url] = size
     return Transfer(sum(files.values()), files, fonts)
+
+
+def search(page, word: str) -> list[dict]:
+    """Type into the header search box as a reader does; the results in order: page link and the text shown.
+    Cleared first, so that the wait cannot be satisfied by the results of a previous search."""
+    page.fill("input.md-search__input", "")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
+    page.fill("input.md-search__input", word)
+    page.keyboard.press("End")  # fill() alone does not always start the search
+    page.wait_for_function(
+        """() => {
+          const t = JSON.parse(document.getElementById("__config").textContent).translations;
+          const meta = document.querySelector(".md-search-result__meta");
+          return document.querySelector(".md-search-result__item")
+            || (meta && meta.textContent.trim() === t["search.result.none"]);
+        }"""
+    )
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        """items => items.map(item => ({
+             href: item.querySelector("a.md-search-result__link").href.split("#")[0].split("?")[0],
+             text: item.innerText}))""",
+    )

@@ -46,3 +46,16 @@ def test_page_urls():
     assert pages.url_of("deep-dives/hooks.md", "zh") == "zh/deep-dives/hooks/"
     assert pages.url_of("exercises/index.md", "zh") == "zh/exercises/"
     assert pages.url_of("exercises/backward.ipynb", "en") == "exercises/backward/"
+
+
+def test_every_test_layer_is_collected():
+    """pytest's default skips folders named `build`: each layer folder must still be collected."""
+    import subprocess
+    import sys
+
+    layers = {d.name for d in (pages.ROOT / "tests").iterdir() if d.is_dir() and any(d.glob("test_*.py"))}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "--co", "-q", "-p", "no:cacheprovider", "tests"],
+                          cwd=pages.ROOT, capture_output=True, text=True)
+    collected = {line.split("/")[1] for line in proc.stdout.splitlines() if line.startswith("tests/")}
+    assert layers == {"unit", "build", "site", "browser"}
+    assert layers <= collected, f"layers not collected: {layers - collected}\n{proc.stdout[-2000:]}"
