@@ -96,13 +96,66 @@ def load_config(lang: str, site_dir: Path, site_url: str | None = None, config_f
 
 
 def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = pages.LANGS, strict: bool = True,
-          config_file: Path = CONFIG, docs: Path = pages.DOCS) -> None:
+          config_file: Path = CONFIG, docs: Path = pages.DOCS, parallel: bool = False) -> None:
     """Build the languages into site_dir, the default language first (MkDocs empties a build's site_dir
-    before it builds, and the other languages' folders are inside the default one's)."""
+    before it builds, and the other languages' folders are inside the default one's).
+
+    parallel: after the once-per-build work, each other language builds in a forked copy of this process
+    (which has imported MkDocs, the theme and the plugins once) into a staging folder, moved into place
+    when the default language is done. The pages are the same byte for byte (tests/site/test_built_site.py
+    compares this build with a sequential one); on a machine with two cores the build takes the time of
+    its longest language instead of the sum."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    for lang in sorted(langs, key=pages.LANGS.index):
-        mkdocs_build(load_config(lang, site_dir, site_url, config_file, docs, strict=strict))
+    order = sorted(langs, key=pages.LANGS.index)
+    configs = {lang: load_config(lang, site_dir, site_url, config_file, docs, strict=strict) for lang in order}
+    if parallel and len(order) > 1:
+        prepare(docs)  # before forking: done once, and the children find it done
+    if not (parallel and len(order) > 1 and _can_fork()):
+        for lang in order:
+            mkdocs_build(configs[lang])
+        return
+    first, others = order[0], order[1:]
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = {lang: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in others}
+    children: dict[str, int] = {}
+    try:
+        for lang in others:
+            configs[lang]["site_dir"] = str(staging[lang])
+            pid = os.fork()
+            if pid == 0:  # the child builds one language and never returns
+                code = 1
+                try:
+                    mkdocs_build(configs[lang])
+                    code = 0
+                except BaseException as err:  # noqa: BLE001 - reported to the parent through the exit code
+                    print(f"build failed ({lang}): {err}", file=sys.stderr)
+                finally:
+                    sys.stdout.flush()
+                    sys.stderr.flush()
+                    os._exit(code)
+            children[lang] = pid
+        try:
+            mkdocs_build(configs[first])
+        finally:
+            failed = [lang for lang, pid in children.items() if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
+        if failed:
+            raise SourceError(f"the build of {', '.join(failed)} failed (its messages are above)")
+        for lang in others:
+            target = site_dir / pages.BY_CODE[lang].root
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(staging.pop(lang), target)
+    finally:
+        for folder in staging.values():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _can_fork() -> bool:
+    """Forking is safe only with one thread (a thread's held lock would stay held in the child): after a
+    notebook ran in this process, jupyter's threads may still be alive, and the build stays sequential."""
+    import threading
+
+    return hasattr(os, "fork") and threading.active_count() == 1
 
 
 def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
@@ -195,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS), config_file=args.config_file, docs=args.docs)
+        build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS), config_file=args.config_file, docs=args.docs,
+              parallel=(os.cpu_count() or 1) > 1)
     except (MkDocsException, SourceError) as err:
         print(f"build failed: {err}", file=sys.stderr)
         return 1

@@ -26,15 +26,19 @@ MARKER = "<!-- autograd-graph: computation-graph/grad_fn_recorded.py tensors={te
         ({"en/extra.md": "# Extra\n"}, "en/extra.md:1: no translation"),
         ({"en/index.md": GOOD["en/index.md"] + "\n$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n"},
          "en/index.md:8: cannot convert formula to MathML (unsupported environment"),
+        # found while the Chinese pages render: in the forked build of the second language
+        ({"zh/index.md": GOOD["zh/index.md"] + "\n$$\n\\begin{aligned} a &= b \\end{aligned}\n$$\n"},
+         "zh/index.md:8: cannot convert formula to MathML (unsupported environment"),
         ({lang + "/index.md": GOOD[lang + "/index.md"] + "\n" + MARKER.format(tensors="z,w", caption="c") for lang in ("en", "zh")},
          "en/index.md:7: snippet computation-graph/grad_fn_recorded.py defines no 'w'"),
     ],
-    ids=["wrong-include", "missing-translation", "bad-formula", "bad-picture"],
+    ids=["wrong-include", "missing-translation", "bad-formula", "bad-formula-zh", "bad-picture"],
 )
 def test_bad_input_fails_the_build_naming_file_and_line(tmp_path, pages, message):
     out = build_tiny(tmp_path, pages)
     assert out, "the build passed"
     assert message in out, out
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == [], "a staging folder was left behind"
 
 
 def test_pictures_render_in_any_container_with_a_markdown_caption(tmp_path):
