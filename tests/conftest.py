@@ -18,6 +18,11 @@ from support.site_server import Site, build_and_serve
 LAYERS = ("unit", "build", "site", "browser")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--fresh", action="store_true",
+                     help="run axe-core on every page again, even where .cache/axe/ holds a clean result for the same content")
+
+
 def pytest_configure(config):
     for layer in LAYERS:
         config.addinivalue_line("markers", f"{layer}: tests in tests/{layer}/")

@@ -1,12 +1,20 @@
-"""What every browser test shares: Debian's Chromium (Playwright cannot download its own here) and the served site."""
+"""What every browser test shares: Debian's Chromium (Playwright cannot download its own here), the served
+site, and one visit of every built page in each colour scheme (support/visits.py), which the every-page
+checks of both test modules read."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
-from support.browser import INSTALL_HINT, built_pages, chromium_path
+from autograd_docs import pages
+from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages
+from support.visits import AxeRunner, PageVisit, page_visitor, visit_all
+
+ARTIFACTS = pages.ROOT / "test-artifacts"
+_axe_runs: list[AxeRunner] = []
 
 
 @pytest.fixture(scope="session")
@@ -28,3 +36,40 @@ def site(served_site):
 def built(site) -> list[tuple[str, str]]:
     """(language, path under its root) of every page built, Markdown or notebook."""
     return built_pages(site.path)
+
+
+def screenshots(site) -> dict[str, object]:
+    """The pages screenshot for people to look at (test-artifacts/): each language's home page and first chapter."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    chapter = nav_pages()[0]
+    shots = {}
+    for lang in pages.LANGS:
+        shots[site.url + pages.url_of("index.md", lang)] = ARTIFACTS / f"{lang}-home.png"
+        shots[site.url + pages.url_of(chapter, lang)] = ARTIFACTS / f"{lang}-{Path(chapter).stem}.png"
+    return shots
+
+
+@pytest.fixture(scope="session")
+def visits(browser, browser_type_launch_args, site, built, request) -> dict[tuple[str, str], PageVisit | str]:
+    """{(language, path): PageVisit} of every built page, or the traceback of a visit that failed."""
+    fresh = request.config.getoption("fresh") or os.environ.get("CI") == "true"
+    axe = AxeRunner(site.path, site.url, browser.version, fresh)
+    _axe_runs.append(axe)
+    contexts, on_page, visit = page_visitor(site, axe, screenshots(site))
+    return visit_all(browser_type_launch_args, built, visit, contexts, on_page)
+
+
+@pytest.fixture(scope="session")
+def tour(visits, built) -> list[PageVisit]:
+    """The visit of every built page, in the order of `built`; a visit that failed fails here, with its traceback."""
+    failed = {key: value for key, value in visits.items() if isinstance(value, str)}
+    assert failed == {}, "\n".join(f"/{pages.BY_CODE[lang].root}{path}:\n{tb}" for (lang, path), tb in failed.items())
+    assert sorted(visits) == sorted(built)
+    return [visits[key] for key in built]
+
+
+def pytest_terminal_summary(terminalreporter):
+    for axe in _axe_runs:
+        terminalreporter.write_line(
+            f"axe-core: ran on {axe.ran} page views; {axe.reused} were unchanged since a clean run and read from "
+            f".cache/axe/ (`pytest --fresh` runs them all)")

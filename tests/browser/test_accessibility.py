@@ -1,7 +1,8 @@
 """Accessibility of the built site in a real browser (Debian's Chromium through Playwright): WCAG 2.1 AA.
 
 - axe-core (bundled by axe-playwright-python) on every built page, Markdown or notebook, both languages, light and
-  dark scheme: zero violations of the WCAG 2.0/2.1 A and AA rules and of axe's best practices;
+  dark scheme: zero violations of the WCAG 2.0/2.1 A and AA rules and of axe's best practices (the every-page
+  checks read the tour of tests/browser/conftest.py: one visit per page and scheme);
 - the graph pictures' text keeps 4.5:1 on its fill in both schemes (axe does not look inside SVG);
 - the keyboard: Tab through a chapter and a notebook page, every stop shows a focus ring; the language switcher,
   search, copy buttons and the notebooks' solution toggles work from the keyboard;
@@ -21,13 +22,11 @@ import pytest
 
 from autograd_docs import pages as site_pages
 from support.browser import built_pages, search
+from support.visits import AXE_TAGS, COLOUR_RULES, DESKTOP, SCHEMES, is_notebook
 
 LANGS = site_pages.LANGS
 ROOTS = {l.code: l.root for l in site_pages.LANGUAGES}
 
-DESKTOP = {"width": 1280, "height": 900}
-SCHEMES = {"light": "default", "dark": "slate"}  # emulated prefers-color-scheme -> Material's data-md-color-scheme
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 # A term and the chapter that teaches it (its page under the language's root).
 TERMS = {
@@ -56,15 +55,6 @@ TERMS = {
 GLOSSARY = "glossary/"
 
 
-@pytest.fixture(scope="session")
-def axe():
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError:  # a missing dependency is a failure, never a skip: it is pinned in pyproject.toml
-        pytest.fail("axe-playwright-python is not installed: `make install` (it is pinned in pyproject.toml)")
-    return Axe()
-
-
 @pytest.fixture(scope="module")
 def pages(site) -> list[tuple[str, str]]:
     found = built_pages(site.path)
@@ -77,7 +67,7 @@ def url(site, lang: str, path: str) -> str:
 
 
 def notebook_pages(pages) -> list[tuple[str, str]]:
-    return [(lang, path) for lang, path in pages if path.startswith("exercises/") and path != "exercises/"]
+    return [(lang, path) for lang, path in pages if is_notebook(path)]
 
 
 @pytest.fixture
@@ -112,62 +102,35 @@ def describe_violations(lang: str, path: str, scheme: str, violations: list[dict
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_page(context, site, pages, axe, scheme):
-    page = context(color_scheme=scheme).new_page()
-    problems: list[str] = []
-    for lang, path in pages:
-        page.goto(url(site, lang, path))
-        # Material follows prefers-color-scheme through the palette's media queries: check it really switched.
-        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert shown == SCHEMES[scheme], f"/{ROOTS[lang]}{path}: emulated {scheme}, Material shows {shown}"
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-        problems += describe_violations(lang, path, scheme, results.response["violations"])
+def test_axe_finds_no_violation_on_any_page(tour, scheme):
+    """Every rule in the light scheme; in the dark one, the rules that read colours (the others see the same DOM)."""
+    wrong_scheme = [f"/{ROOTS[v.lang]}{v.path}: emulated {scheme}, Material shows {v.schemes[scheme]}"
+                    for v in tour if v.schemes[scheme] != SCHEMES[scheme]]
+    assert wrong_scheme == []
+    problems = [line for v in tour for line in describe_violations(v.lang, v.path, scheme, v.violations[scheme])]
     shown = problems[:40] + ([f"... and {len(problems) - 40} more"] if len(problems) > 40 else [])
     assert not problems, f"{len(problems)} accessibility violations (axe-core, WCAG 2.1 A/AA + best practices):\n" + "\n".join(shown)
 
 
-GRAPH_CONTRAST = """() => {
-  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const low = [];
-  let texts = 0;
-  for (const figure of document.querySelectorAll("figure.autograd-graph")) {
-    const panel = getComputedStyle(figure).backgroundColor;
-    for (const text of figure.querySelectorAll(".autograd-graph-drawing svg text")) {
-      texts++;
-      // Text inside a node sits on the node's fill (a plaintext node has none); elsewhere on the panel.
-      const shape = text.closest("g.node")?.querySelector(":scope > :is(path, polygon, ellipse)");
-      const fill = shape ? getComputedStyle(shape).fill : "none";
-      const bg = fill && fill !== "none" ? fill : panel;
-      const r = ratio(getComputedStyle(text).fill, bg);
-      if (r < 4.5) low.push(`${text.textContent.trim()}: ${getComputedStyle(text).fill} on ${bg} (${r.toFixed(2)}:1)`);
-    }
-    // Lines and arrows: 3:1 against the panel (WCAG 1.4.11, non-text contrast).
-    for (const line of figure.querySelectorAll(".autograd-graph-drawing svg g.edge > path")) {
-      const r = ratio(getComputedStyle(line).stroke, panel);
-      if (r < 3) low.push(`edge ${line.parentElement.getAttribute("class")}: ${getComputedStyle(line).stroke} on ${panel} (${r.toFixed(2)}:1)`);
-    }
-  }
-  return {texts, low};
-}"""
+def test_the_dark_scheme_is_checked_with_every_colour_rule(context, site):
+    """axe-core's rules among AXE_TAGS that look at colours are all in COLOUR_RULES, the rules run in the dark scheme."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = context().new_page()
+    page.goto(url(site, LANGS[0], ""))
+    page.evaluate(Axe().axe_script)
+    rules = page.evaluate("tags => axe.getRules(tags).map(r => [r.ruleId, r.description, r.help].join(' '))", AXE_TAGS)
+    assert len(rules) > 50
+    colour = {rule.split()[0] for rule in rules if re.search(r"colou?r|contrast", rule, re.I)}
+    assert colour and colour <= set(COLOUR_RULES), f"colour rules not run in the dark scheme: {colour - set(COLOUR_RULES)}"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_graph_pictures_keep_contrast(context, site, pages, scheme):
-    page = context(color_scheme=scheme).new_page()
-    with_graphs = [(lang, path) for lang, path in pages
-                   if "autograd-graph" in (site.path / ROOTS[lang] / path / "index.html").read_text("utf-8")]
+def test_graph_pictures_keep_contrast(tour, scheme):
+    with_graphs = [v for v in tour if v.graphs]
     assert with_graphs, "no page has a graph picture"
-    low, texts = [], 0
-    for lang, path in with_graphs:
-        page.goto(url(site, lang, path))
-        seen = page.evaluate(GRAPH_CONTRAST)
-        texts += seen["texts"]
-        low += [f"/{ROOTS[lang]}{path}: {item}" for item in seen["low"]]
-    assert texts > 0, "no text found in the graph pictures"
-    assert low == [], "\n".join(low)
+    assert sum(v.graphs[scheme]["texts"] for v in with_graphs) > 0, "no text found in the graph pictures"
+    assert [f"/{ROOTS[v.lang]}{v.path}: {item}" for v in with_graphs for item in v.graphs[scheme]["low"]] == []
 
 
 # --- keyboard -----------------------------------------------------------------------------------------
@@ -361,33 +324,12 @@ def test_a_chinese_compound_term_finds_its_chapter(context, site):
 
 # --- print ----------------------------------------------------------------------------------------------
 
-PRINTED = """() => {
-  const hidden = sel => [...document.querySelectorAll(sel)].every(e => e.getClientRects().length === 0);
-  const cut = [...document.querySelectorAll("article pre, article pre > code, article .highlight-ipynb, article .md-code__content")]
-    .filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1)
-    .map(e => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}: ${e.textContent.trim().slice(0, 50)}`);
-  return {
-    navHidden: hidden(".md-sidebar, .md-tabs, nav.md-nav--primary"),
-    headerHidden: hidden(".md-header"),
-    searchHidden: hidden(".md-search, .md-search__input"),
-    footerHidden: hidden(".md-footer"),
-    articleShown: document.querySelector("article").getClientRects().length > 0,
-    codeBlocks: document.querySelectorAll("article pre").length,
-    cut,
-    font: getComputedStyle(document.querySelector("article p") || document.body).fontFamily,
-  };
-}"""
-
-
-def test_printed_pages_show_the_chapter_and_every_code_line(context, site, pages):
-    ctx = context(viewport={"width": 700, "height": 1000})  # about an A4 page's text width at 96 dpi
-    page = ctx.new_page()
-    page.emulate_media(media="print")
+def test_printed_pages_show_the_chapter_and_every_code_line(tour):
+    """Under print media, at about an A4 page's text width (support/visits.py: PRINT_WIDTH)."""
     problems = {}
     printed_code = 0
-    for lang, path in pages:
-        page.goto(url(site, lang, path))
-        seen = page.evaluate(PRINTED)
+    for v in tour:
+        lang, path, seen = v.lang, v.path, v.printed
         printed_code += seen["codeBlocks"]
         wrong = {k: seen[k] for k in ("navHidden", "headerHidden", "searchHidden", "footerHidden", "articleShown") if not seen[k]}
         if seen["cut"]:
@@ -412,18 +354,13 @@ def test_a_chapter_prints_to_pdf(context, site, pages, tmp_path):
 # --- notebook pages -------------------------------------------------------------------------------------
 
 
-def test_notebook_cells_speak_the_readers_language_and_show_no_execution_counts(context, site, pages):
-    page = context().new_page()
+def test_notebook_cells_speak_the_readers_language_and_show_no_execution_counts(tour):
     tags_seen = set()
     problems = {}
-    for lang, path in notebook_pages(pages):
-        page.goto(url(site, lang, path))
-        seen = page.evaluate("""() => ({
-          tags: [...document.querySelectorAll(".cell-tag")].filter(t => t.getClientRects().length).map(t => t.innerText.trim()),
-          prompts: [...document.querySelectorAll(".jp-InputPrompt, .jp-OutputPrompt")]
-                     .filter(p => p.getClientRects().length && p.innerText.trim()).map(p => p.innerText.trim()),
-          copyNames: [...document.querySelectorAll("clipboard-copy")].map(c => c.getAttribute("aria-label")),
-        })""")
+    notebooks = [v for v in tour if is_notebook(v.path)]
+    assert notebooks and all(v.notebook is not None for v in notebooks)
+    for v in notebooks:
+        lang, path, seen = v.lang, v.path, v.notebook
         tags_seen.update(seen["tags"])
         wrong = {}
         raw = [t for t in seen["tags"] if re.fullmatch(r"[a-z]+(-[a-z]+)+|solution", t)]

@@ -1,28 +1,25 @@
 """The built site in a real browser (Debian's Chromium through Playwright), on every page in both languages.
 
-One browser, one build and one server per session. A tour visits every page once and records what
-it saw (requests, console errors, where the language switcher led, formulas, copy buttons, pictures);
-most tests check that record, the others drive one page themselves. Without Chromium these tests
-skip; under CI (CI=true) they fail instead. Screenshots go to test-artifacts/.
+One build and one server per session. The tour (tests/browser/conftest.py) visits every page and records what
+it saw (requests, console errors, where the language switcher led, formulas, copy buttons, pictures); most
+tests check that record, the others drive one page themselves. Without Chromium these tests skip; under CI
+(CI=true) they fail instead. Screenshots go to test-artifacts/.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
 from autograd_docs import pages
-from support.browser import INSTALL_HINT, page_transfer, search
+from support.browser import INSTALL_HINT, nav_pages, page_transfer, search
+from support.visits import DESKTOP, Problems, visit_all, watch
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 LANGS = pages.LANGS
 ROOTS = {l.code: l.root for l in pages.LANGUAGES}
-DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 BUDGET = 500_000  # bytes a page and everything it loads may weigh, uncompressed, fonts excluded
 SEARCH_WORDS = ["叶子", "计算图", "梯度"]
@@ -42,179 +39,37 @@ def title(lang: str, rel: str) -> str:
     return pages.read(SOURCES[lang][rel]).lines[0].lstrip("#").strip()
 
 
-def nav_pages(top_level_only: bool = False) -> list[str]:
-    """Markdown pages of mkdocs.yml's navigation, in order, the home page left out."""
-    with open(pages.ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        nav = yaml_load(f)["nav"]
-
-    def walk(items, depth):
-        for item in items:
-            target = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(target, list):
-                if not top_level_only:
-                    yield from walk(target, depth + 1)
-            elif target.endswith(".md") and target != "index.md":
-                yield target
-
-    return list(walk(nav, 0))
-
-
 def chapter() -> str:
     """The page shown in screenshots: the first chapter in the navigation."""
     return nav_pages()[0]
 
 
-# --- the tour ------------------------------------------------------------------------------------
-
-COLLECT = """() => {
-  const article = document.querySelector("article.md-content__inner");
-  const box = e => { const r = e.getBoundingClientRect(); return {w: r.width, h: r.height}; };
-  return {
-    lang: document.documentElement.lang,
-    codeBlocks: article.querySelectorAll("pre > code").length,
-    copyButtons: article.querySelectorAll('button.md-code__button[data-md-type="copy"]').length,
-    formulas: [...article.querySelectorAll("math")].map(m => ({
-      ...box(m), mathml: m.namespaceURI === "http://www.w3.org/1998/Math/MathML",
-      // Laid out as MathML, a fraction's numerator sits above its denominator; as text, beside it.
-      stacked: [...m.querySelectorAll("mfrac")].map(f =>
-        f.children[0].getBoundingClientRect().bottom <= f.children[1].getBoundingClientRect().top + 1),
-      text: m.textContent.slice(0, 60)})),
-    // A picture is a figure (the graph pictures: inline svg), or an image outside any figure; inline
-    // svg elsewhere are icons. It shows if its drawings on screen are drawn (a figure may hold one
-    // drawing per color scheme, the other one hidden).
-    pictures: [...article.querySelectorAll("figure, img")]
-      .filter(e => e.tagName === "FIGURE" || !e.closest("figure, button"))
-      .map(e => {
-        const drawings = e.tagName === "FIGURE"
-          ? [...e.querySelectorAll("svg, img")].filter(d => !d.parentElement.closest("svg")) : [e];
-        const shown = drawings.filter(d => box(d).w >= 20 && box(d).h >= 20);
-        const drawn = d => d.tagName === "IMG" ? d.complete && d.naturalWidth > 0
-                                               : d.getBBox().width > 0 && d.getBBox().height > 0;
-        return {tag: e.tagName.toLowerCase(), cls: e.getAttribute("class") || "", drawings: drawings.length,
-                shown: shown.length, drawn: shown.length > 0 && shown.every(drawn)};
-      }),
-  };
-}"""
-
-
-@dataclass
-class Visit:
-    lang: str
-    path: str  # under the language's root; a translation has the same path under its own root
-    url: str
-    seen: dict
-    switched_to: str = ""
-
-
-@dataclass
-class Tour:
-    visits: list[Visit] = field(default_factory=list)
-    foreign_requests: list[tuple[str, str]] = field(default_factory=list)  # (page, request url)
-    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (page, message)
-    bad_responses: list[tuple[str, str]] = field(default_factory=list)  # (page, "status url")
-
-
-def watch(page, site, tour: Tour) -> None:
-    """Record, for the page being visited, every request to another host (and block it), every
-    console error or uncaught exception, and every failed local request."""
-
-    def guard(route):
-        if route.request.url.startswith(site.url):
-            route.continue_()
-        else:
-            tour.foreign_requests.append((page.url, route.request.url))
-            route.abort()
-
-    page.context.route("**/*", guard)
-    page.on("console", lambda m: m.type == "error" and tour.console_errors.append((page.url, m.text)))
-    page.on("pageerror", lambda e: tour.console_errors.append((page.url, f"uncaught: {e}")))
-    page.on("response", lambda r: r.status >= 400 and tour.bad_responses.append((page.url, f"{r.status} {r.url}")))
-    # net::ERR_ABORTED is the browser cancelling what a page still loads when the tour moves on.
-    page.on("requestfailed", lambda r: r.url.startswith(site.url) and r.failure != "net::ERR_ABORTED"
-            and tour.bad_responses.append((page.url, f"{r.failure} {r.url}")))
-
-
-@pytest.fixture(scope="session")
-def tour(browser, site, built) -> Tour:
-    """Every page in both languages: from each English page, switch language, record, switch back."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    record = Tour()
-    context = browser.new_context(viewport=DESKTOP)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    watch(page, site, record)
-    shots = {"": "home", url_path(LANGS[0], chapter()): Path(chapter()).stem}
-    base, translated = LANGS
-    visits: dict[tuple[str, str], Visit] = {}
-
-    def url(lang: str, path: str) -> str:
-        return site.url + ROOTS[lang] + path
-
-    idle: set[str] = set()
-
-    def arrive(lang: str, path: str) -> Visit:
-        # Navigation waited for "load"; the search worker and index load after it. They are the same
-        # for every page of a language, so wait for them (network idle, ~0.5 s) once per language.
-        if lang not in idle:
-            page.wait_for_load_state("networkidle")
-            idle.add(lang)
-        visit = Visit(lang, path, url(lang, path), page.evaluate(COLLECT))
-        if path in shots:
-            page.screenshot(path=ARTIFACTS / f"{lang}-{shots[path]}.png", full_page=True)
-        visits[lang, path] = visit
-        return visit
-
-    def switch(to: str) -> str:
-        page.hover(".md-header__option .md-select")  # the switcher's list opens on hover
-        with page.expect_navigation():
-            page.click(f'.md-select__link[hreflang="{to}"]')
-        return page.url
-
-    for lang, path in built:
-        if lang != base:
-            continue
-        page.goto(url(base, path))
-        visit = arrive(base, path)
-        visit.switched_to = switch(translated)
-        if (translated, path) not in built:
-            continue
-        if visit.switched_to != url(translated, path):
-            page.goto(url(translated, path))
-        visit = arrive(translated, path)
-        visit.switched_to = switch(base)
-    for lang, path in built:
-        if (lang, path) not in visits:  # a translation without original: the build forbids it, but look anyway
-            page.goto(url(lang, path))
-            visit = arrive(lang, path)
-            visit.switched_to = switch(base)
-    context.close()
-    record.visits = [visits[key] for key in built]
-    return record
+# --- every page, in both languages (the tour: tests/browser/conftest.py) ------------------------
 
 
 def test_the_tour_saw_every_page_in_its_language(tour, built):
-    assert [(v.lang, v.path) for v in tour.visits] == built
+    assert [(v.lang, v.path) for v in tour] == built
     assert {(lang, path) for lang, path in built if path == ""} == {(lang, "") for lang in LANGS}
-    assert [(v.url, v.seen["lang"]) for v in tour.visits if v.seen["lang"] != v.lang] == []
+    assert [(v.url, v.seen["lang"]) for v in tour if v.seen["lang"] != v.lang] == []
 
 
 def test_language_switcher_keeps_the_reader_on_the_same_page_both_ways(tour, site):
-    expected = {v.url: site.url + ROOTS[other(v.lang)] + v.path for v in tour.visits}
+    expected = {v.url: site.url + ROOTS[other(v.lang)] + v.path for v in tour}
     assert [f"{v.url} -> {v.switched_to} (expected {expected[v.url]})"
-            for v in tour.visits if v.switched_to != expected[v.url]] == []
+            for v in tour if v.switched_to != expected[v.url]] == []
 
 
 def test_no_request_leaves_the_local_server(tour):
-    assert tour.foreign_requests == []
+    assert [(v.url, request) for v in tour for request in v.problems.foreign_requests] == []
 
 
 def test_no_console_errors_and_no_failed_requests(tour):
-    assert tour.console_errors == []
-    assert tour.bad_responses == []
+    assert [(v.url, error) for v in tour for error in v.problems.console_errors] == []
+    assert [(v.url, response) for v in tour for response in v.problems.bad_responses] == []
 
 
 def test_formulas_render_as_mathml(tour):
-    formulas = [(v.url, f) for v in tour.visits for f in v.seen["formulas"]]
+    formulas = [(v.url, f) for v in tour for f in v.seen["formulas"]]
     assert formulas, "no page has a formula: the MathML conversion is untested"
     bad = [(url, f) for url, f in formulas if not f["mathml"] or f["w"] <= 0 or f["h"] <= 0]
     assert bad == [], "formulas that are not MathML or take no space"
@@ -224,13 +79,13 @@ def test_formulas_render_as_mathml(tour):
 
 
 def test_every_code_block_has_a_copy_button(tour):
-    assert any(v.seen["codeBlocks"] for v in tour.visits), "no page has a code block"
-    assert [(v.url, v.seen["codeBlocks"], v.seen["copyButtons"]) for v in tour.visits
+    assert any(v.seen["codeBlocks"] for v in tour), "no page has a code block"
+    assert [(v.url, v.seen["codeBlocks"], v.seen["copyButtons"]) for v in tour
             if v.seen["codeBlocks"] != v.seen["copyButtons"]] == []
 
 
 def test_graph_pictures_are_visible(tour):
-    pictures = [(v.url, p) for v in tour.visits for p in v.seen["pictures"]]
+    pictures = [(v.url, p) for v in tour for p in v.seen["pictures"]]
     assert len(pictures) >= 20, f"only {len(pictures)} pictures on the site: the check would see little"
     assert [(url, p) for url, p in pictures if not p["drawn"]] == [], "pictures not on screen, empty or not loaded"
 
@@ -244,8 +99,8 @@ def watched_page(browser, site, **context_args):
     context = browser.new_context(**context_args)
     context.set_default_timeout(10_000)
     page = context.new_page()
-    problems = Tour()
-    watch(page, site, problems)
+    problems = Problems()
+    watch(page, site.url, lambda: problems)
     yield page, problems
     context.close()
     assert problems.foreign_requests == [] and problems.console_errors == [], problems
@@ -341,8 +196,8 @@ def test_copy_button_copies_the_code_with_the_pages_comments(browser, site, lang
 def test_not_found_pages_are_localized(browser, site):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
-    problems = Tour()
-    watch(page, site, problems)
+    problems = Problems()
+    watch(page, site.url, lambda: problems)
     missing = site.url + "zh/no-such-page/"
     response = page.goto(missing)  # served the root 404.html, as GitHub Pages does
     assert response.status == 404
@@ -355,9 +210,8 @@ def test_not_found_pages_are_localized(browser, site):
     assert page.evaluate("document.styleSheets.length") >= 2
     context.close()
     assert problems.foreign_requests == []
-    assert [e for _, e in problems.console_errors if "404" not in e] == []
-    # (the page the failed response is filed under depends on when Chromium commits the navigation)
-    assert [response for _, response in problems.bad_responses] == [f"404 {missing}"]
+    assert [e for e in problems.console_errors if "404" not in e] == []
+    assert problems.bad_responses == [f"404 {missing}"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -386,19 +240,25 @@ OVERFLOW = """() => {
 }"""
 
 
+PHONE_CONTEXT = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
 @pytest.fixture(scope="module")
 def phone(browser, site):
-    with watched_page(browser, site, viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2) as (page, _):
+    with watched_page(browser, site, **PHONE_CONTEXT) as (page, _):
         yield page
 
 
-def test_phone_no_page_scrolls_sideways(phone, site, built):
-    wide = {}
-    for lang, path in built:
-        phone.goto(site.url + ROOTS[lang] + path)
-        overflow = phone.evaluate(OVERFLOW)
-        if overflow["page"] > 0 or overflow["text"]:
-            wide[phone.url] = overflow
+def test_phone_no_page_scrolls_sideways(browser_type_launch_args, site, built):
+    def visit(shown, item):
+        lang, path = item
+        shown["phone"].goto(site.url + ROOTS[lang] + path)
+        return shown["phone"].evaluate(OVERFLOW)
+
+    seen = visit_all(browser_type_launch_args, built, visit, {"phone": PHONE_CONTEXT})
+    assert sorted(seen) == sorted(built)
+    wide = {f"/{ROOTS[lang]}{path}": overflow for (lang, path), overflow in seen.items()
+            if isinstance(overflow, str) or overflow["page"] > 0 or overflow["text"]}
     assert wide == {}
 
 

@@ -98,3 +98,22 @@ def search(page, word: str) -> list[dict]:
              href: item.querySelector("a.md-search-result__link").href.split("#")[0].split("?")[0],
              text: item.innerText}))""",
     )
+
+
+def nav_pages(top_level_only: bool = False) -> list[str]:
+    """Markdown pages of mkdocs.yml's navigation, in order, the home page left out."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(pages.ROOT / "mkdocs.yml", encoding="utf-8") as f:
+        nav = yaml_load(f)["nav"]
+
+    def walk(items):
+        for item in items:
+            target = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(target, list):
+                if not top_level_only:
+                    yield from walk(target)
+            elif target.endswith(".md") and target != "index.md":
+                yield target
+
+    return list(walk(nav))
