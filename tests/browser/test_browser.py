@@ -15,12 +15,11 @@ import pytest
 
 from autograd_docs import pages
 from support.browser import INSTALL_HINT, nav_pages, page_transfer, search
-from support.visits import DESKTOP, Problems, visit_all, watch
+from support.visits import DESKTOP, PHONE, Problems, watch
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 LANGS = pages.LANGS
 ROOTS = {l.code: l.root for l in pages.LANGUAGES}
-PHONE = {"width": 375, "height": 740}
 BUDGET = 500_000  # bytes a page and everything it loads may weigh, uncompressed, fonts excluded
 SEARCH_WORDS = ["叶子", "计算图", "梯度"]
 
@@ -229,37 +228,15 @@ def test_a_page_and_what_it_loads_stays_under_budget(browser, site, built, lang)
 
 # --- phone --------------------------------------------------------------------------------------
 
-OVERFLOW = """() => {
-  const width = document.documentElement.clientWidth;
-  const text = [...document.querySelectorAll(
-      "article :is(p, li, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, math, .admonition-title)")]
-    .filter(e => !e.closest("pre, .md-typeset__scrollwrap, .md-code__content"))
-    .filter(e => e.getBoundingClientRect().right > width + 1)
-    .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 50));
-  return {page: document.documentElement.scrollWidth - width, text};
-}"""
-
-
-PHONE_CONTEXT = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
-
-
 @pytest.fixture(scope="module")
 def phone(browser, site):
-    with watched_page(browser, site, **PHONE_CONTEXT) as (page, _):
+    with watched_page(browser, site, **PHONE) as (page, _):
         yield page
 
 
-def test_phone_no_page_scrolls_sideways(browser_type_launch_args, site, built):
-    def visit(shown, item):
-        lang, path = item
-        shown["phone"].goto(site.url + ROOTS[lang] + path)
-        return shown["phone"].evaluate(OVERFLOW)
-
-    seen = visit_all(browser_type_launch_args, built, visit, {"phone": PHONE_CONTEXT})
-    assert sorted(seen) == sorted(built)
-    wide = {f"/{ROOTS[lang]}{path}": overflow for (lang, path), overflow in seen.items()
-            if isinstance(overflow, str) or overflow["page"] > 0 or overflow["text"]}
-    assert wide == {}
+def test_phone_no_page_scrolls_sideways(tour):
+    assert all(v.phone for v in tour)
+    assert {v.url: v.phone for v in tour if v.phone["page"] > 0 or v.phone["text"]} == {}
 
 
 @pytest.mark.parametrize("lang", LANGS)

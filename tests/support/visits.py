@@ -180,6 +180,9 @@ def _which(command: str) -> bool:
 # --- the visit of one page: what the every-page checks of tests/browser/ look at ------------------------
 
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+# A phone's layout is its width in CSS pixels (the pages ask for width=device-width): what overflows on a phone
+# overflows at that width, so the tour measures it by resizing (the phone tests of test_browser.py emulate one).
 PRINT_WIDTH = {"width": 700, "height": 1000}  # about an A4 page's text width at 96 dpi
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated prefers-color-scheme -> Material's data-md-color-scheme
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -271,6 +274,16 @@ NOTEBOOK = """() => ({
   copyNames: [...document.querySelectorAll("clipboard-copy")].map(c => c.getAttribute("aria-label")),
 })"""
 
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const text = [...document.querySelectorAll(
+      "article :is(p, li, h1, h2, h3, h4, h5, h6, figcaption, dt, dd, math, .admonition-title)")]
+    .filter(e => !e.closest("pre, .md-typeset__scrollwrap, .md-code__content"))
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 50));
+  return {page: document.documentElement.scrollWidth - width, text};
+}"""
+
 SCHEME_SHOWN = "document.body.getAttribute('data-md-color-scheme')"
 
 
@@ -289,14 +302,16 @@ class PageVisit:
     graphs: dict[str, dict] = field(default_factory=dict)  # scheme -> GRAPH_CONTRAST (pages with a graph picture)
     printed: dict = field(default_factory=dict)  # PRINTED, under print media at PRINT_WIDTH
     notebook: dict | None = None  # NOTEBOOK, on notebook pages
-    switched_to: str = ""  # where the language switcher led
+    phone: dict = field(default_factory=dict)  # OVERFLOW at a phone's width (PHONE)
+    switched_to: str = ""  # where the language switcher leads (the navigation it starts; that page is visited too)
     problems: Problems = field(default_factory=Problems)
 
 
 def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str, dict], Callable, Callable]:
     """(contexts, on_page, visit) for visit_all over (lang, path) items. A visit loads the page in the light scheme
-    (records COLLECT, axe with every rule, the graph pictures' contrast, notebook cells, print layout), then in
-    the dark scheme (axe's colour rules, the graph pictures' contrast), then follows the language switcher.
+    (records COLLECT, axe with every rule, the graph pictures' contrast, notebook cells, print layout, what
+    overflows at a phone's width), then in the dark scheme (axe's colour rules, the graph pictures' contrast),
+    then follows the language switcher.
     shots: {url: file} of the pages to screenshot (full page, light)."""
     current = threading.local()
     roots = {l.code: l.root for l in pages.LANGUAGES}
@@ -304,7 +319,19 @@ def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str
 
     def on_page(scheme: str, page) -> None:
         current.idle = set()
+        current.leaving = None
         watch(page, site.url, lambda: current.record.problems)
+
+        def stop_leaving(route):
+            # While the switcher is tested, the navigation it starts is recorded and stopped: its target is a
+            # page of its own in this tour, so loading it here would only load it twice.
+            if current.leaving is not None and route.request.is_navigation_request() and route.request.frame == page.main_frame:
+                current.leaving.append(route.request.url)
+                route.abort("aborted")
+            else:
+                route.fallback()
+
+        page.route("**/*", stop_leaving)
 
     def visit(shown: dict, item: tuple[str, str]) -> PageVisit:
         lang, path = item
@@ -312,7 +339,8 @@ def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str
         html = site.path / roots[lang] / path / "index.html"
         has_graphs = "autograd-graph" in html.read_text("utf-8")
         record = current.record = PageVisit(lang, path, url)
-        for scheme, page in shown.items():
+        for scheme in SCHEMES:
+            page = shown[scheme]
             page.goto(url)
             if scheme == "light":
                 # Navigation waited for "load"; the search worker and index load after it. They are the same for
@@ -334,12 +362,18 @@ def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str
         page.emulate_media(media="print")
         record.printed = page.evaluate(PRINTED)
         page.emulate_media(media="screen")
+        page.set_viewport_size(PHONE["viewport"])
+        record.phone = page.evaluate(OVERFLOW)
         page.set_viewport_size(DESKTOP)
         other = next(l for l in pages.LANGS if l != lang)
         page.hover(".md-header__option .md-select")  # the switcher's list opens on hover
-        with page.expect_navigation():
-            page.click(f'.md-select__link[hreflang="{other}"]')
-        record.switched_to = page.url
+        current.leaving = []
+        try:
+            with page.expect_request(lambda request: request.is_navigation_request()):
+                page.click(f'.md-select__link[hreflang="{other}"]')
+            record.switched_to = current.leaving[0]
+        finally:
+            current.leaving = None
         return record
 
     return contexts, on_page, visit
