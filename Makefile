@@ -24,8 +24,10 @@ serve: install
 build: install
 	$(PY) -m autograd_docs.build
 
+# Two processes (pytest-xdist): the browser and site layers in one (they share one served build), the unit,
+# build and doctest layers in the other; the doctest stays in one process (tests/conftest.py: work_unit).
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadscope
 
 test-unit: install
 	$(PY) -m pytest -m unit tests

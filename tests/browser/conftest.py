@@ -11,10 +11,9 @@ import pytest
 
 from autograd_docs import pages
 from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages
-from support.visits import AxeRunner, PageVisit, page_visitor, visit_all
+from support.visits import ANALYSES, RenderCache, PageVisit, page_visitor, visit_all
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
-_axe_runs: list[AxeRunner] = []
 
 
 @pytest.fixture(scope="session")
@@ -53,10 +52,16 @@ def screenshots(site) -> dict[str, object]:
 def visits(browser, browser_type_launch_args, site, built, request) -> dict[tuple[str, str], PageVisit | str]:
     """{(language, path): PageVisit} of every built page, or the traceback of a visit that failed."""
     fresh = request.config.getoption("fresh") or os.environ.get("CI") == "true"
-    axe = AxeRunner(site.path, site.url, browser.version, fresh)
-    _axe_runs.append(axe)
-    contexts, on_page, visit = page_visitor(site, axe, screenshots(site))
-    return visit_all(browser_type_launch_args, built, visit, contexts, on_page)
+    cache = RenderCache(site.path, site.url, browser.version, fresh)
+    contexts, on_page, visit = page_visitor(site, cache, screenshots(site))
+    try:
+        return visit_all(browser_type_launch_args, built, visit, contexts, on_page)
+    finally:
+        workeroutput = getattr(request.config, "workeroutput", None)  # in a pytest-xdist worker
+        if workeroutput is not None:
+            workeroutput["analyses"] = (cache.ran, cache.reused)
+        else:
+            ANALYSES.add(cache.ran, cache.reused)
 
 
 @pytest.fixture(scope="session")
@@ -66,10 +71,3 @@ def tour(visits, built) -> list[PageVisit]:
     assert failed == {}, "\n".join(f"/{pages.BY_CODE[lang].root}{path}:\n{tb}" for (lang, path), tb in failed.items())
     assert sorted(visits) == sorted(built)
     return [visits[key] for key in built]
-
-
-def pytest_terminal_summary(terminalreporter):
-    for axe in _axe_runs:
-        terminalreporter.write_line(
-            f"axe-core: ran on {axe.ran} page views; {axe.reused} were unchanged since a clean run and read from "
-            f".cache/axe/ (`pytest --fresh` runs them all)")

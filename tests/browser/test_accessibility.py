@@ -1,15 +1,13 @@
 """Accessibility of the built site in a real browser (Debian's Chromium through Playwright): WCAG 2.1 AA.
 
-- axe-core (bundled by axe-playwright-python) on every built page, Markdown or notebook, both languages, light and
-  dark scheme: zero violations of the WCAG 2.0/2.1 A and AA rules and of axe's best practices (the every-page
-  checks read the tour of tests/browser/conftest.py: one visit per page and scheme);
-- the graph pictures' text keeps 4.5:1 on its fill in both schemes (axe does not look inside SVG);
+The checks of every page (axe-core in both colour schemes, the graph pictures' contrast, print, notebook cells)
+are in test_every_page.py; here:
+- the dark scheme's axe run has every colour rule;
 - the keyboard: Tab through a chapter and a notebook page, every stop shows a focus ring; the language switcher,
   search, copy buttons and the notebooks' solution toggles work from the keyboard;
 - search: results never show a picture's text alternative, and a reader searching for a term a chapter teaches
   finds that chapter first (or second, after the glossary);
-- print: no navigation, header, search or footer, every code line in full, CJK fonts for Chinese;
-- notebook pages: cell tags in the reader's language, no execution counts.
+- a chapter prints to PDF in both languages.
 
 Without Chromium these tests skip; under CI (CI=true) they fail instead, like tests/browser/test_browser.py.
 """
@@ -22,7 +20,7 @@ import pytest
 
 from autograd_docs import pages as site_pages
 from support.browser import built_pages, search
-from support.visits import AXE_TAGS, COLOUR_RULES, DESKTOP, SCHEMES, is_notebook
+from support.visits import AXE_TAGS, COLOUR_RULES, DESKTOP, is_notebook
 
 LANGS = site_pages.LANGS
 ROOTS = {l.code: l.root for l in site_pages.LANGUAGES}
@@ -87,29 +85,7 @@ def context(browser, site):
         ctx.close()
 
 
-# --- axe-core on every page, both schemes ---------------------------------------------------------------
-
-
-def describe_violations(lang: str, path: str, scheme: str, violations: list[dict]) -> list[str]:
-    lines = []
-    for v in violations:
-        for node in v["nodes"]:
-            checks = node.get("any") or node.get("all") or node.get("none") or [{}]
-            lines.append(f"{v['id']} ({v['impact']}) on /{ROOTS[lang]}{path} [{scheme}] at "
-                         f"{' > '.join(map(str, node['target']))}: {checks[0].get('message', v['help'])}\n"
-                         f"    {node['html'][:160]}")
-    return lines
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_axe_finds_no_violation_on_any_page(tour, scheme):
-    """Every rule in the light scheme; in the dark one, the rules that read colours (the others see the same DOM)."""
-    wrong_scheme = [f"/{ROOTS[v.lang]}{v.path}: emulated {scheme}, Material shows {v.schemes[scheme]}"
-                    for v in tour if v.schemes[scheme] != SCHEMES[scheme]]
-    assert wrong_scheme == []
-    problems = [line for v in tour for line in describe_violations(v.lang, v.path, scheme, v.violations[scheme])]
-    shown = problems[:40] + ([f"... and {len(problems) - 40} more"] if len(problems) > 40 else [])
-    assert not problems, f"{len(problems)} accessibility violations (axe-core, WCAG 2.1 A/AA + best practices):\n" + "\n".join(shown)
+# --- axe-core --------------------------------------------------------------------------------------------
 
 
 def test_the_dark_scheme_is_checked_with_every_colour_rule(context, site):
@@ -123,14 +99,6 @@ def test_the_dark_scheme_is_checked_with_every_colour_rule(context, site):
     assert len(rules) > 50
     colour = {rule.split()[0] for rule in rules if re.search(r"colou?r|contrast", rule, re.I)}
     assert colour and colour <= set(COLOUR_RULES), f"colour rules not run in the dark scheme: {colour - set(COLOUR_RULES)}"
-
-
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_graph_pictures_keep_contrast(tour, scheme):
-    with_graphs = [v for v in tour if v.graphs]
-    assert with_graphs, "no page has a graph picture"
-    assert sum(v.graphs[scheme]["texts"] for v in with_graphs) > 0, "no text found in the graph pictures"
-    assert [f"/{ROOTS[v.lang]}{v.path}: {item}" for v in with_graphs for item in v.graphs[scheme]["low"]] == []
 
 
 # --- keyboard -----------------------------------------------------------------------------------------
@@ -324,23 +292,6 @@ def test_a_chinese_compound_term_finds_its_chapter(context, site):
 
 # --- print ----------------------------------------------------------------------------------------------
 
-def test_printed_pages_show_the_chapter_and_every_code_line(tour):
-    """Under print media, at about an A4 page's text width (support/visits.py: PRINT_WIDTH)."""
-    problems = {}
-    printed_code = 0
-    for v in tour:
-        lang, path, seen = v.lang, v.path, v.printed
-        printed_code += seen["codeBlocks"]
-        wrong = {k: seen[k] for k in ("navHidden", "headerHidden", "searchHidden", "footerHidden", "articleShown") if not seen[k]}
-        if seen["cut"]:
-            wrong["code lines cut off"] = seen["cut"]
-        if lang == "zh" and "Noto Sans CJK SC" not in seen["font"]:
-            wrong["font"] = f"no CJK font listed for Chinese: {seen['font']}"
-        if wrong:
-            problems[f"/{ROOTS[lang]}{path}"] = wrong
-    assert printed_code > 0, "no page printed a code block"
-    assert problems == {}
-
 
 def test_a_chapter_prints_to_pdf(context, site, pages, tmp_path):
     lang, path = chapter_with_code(site, pages)
@@ -354,25 +305,3 @@ def test_a_chapter_prints_to_pdf(context, site, pages, tmp_path):
 # --- notebook pages -------------------------------------------------------------------------------------
 
 
-def test_notebook_cells_speak_the_readers_language_and_show_no_execution_counts(tour):
-    tags_seen = set()
-    problems = {}
-    notebooks = [v for v in tour if is_notebook(v.path)]
-    assert notebooks and all(v.notebook is not None for v in notebooks)
-    for v in notebooks:
-        lang, path, seen = v.lang, v.path, v.notebook
-        tags_seen.update(seen["tags"])
-        wrong = {}
-        raw = [t for t in seen["tags"] if re.fullmatch(r"[a-z]+(-[a-z]+)+|solution", t)]
-        if raw:
-            wrong["raw cell tags"] = raw
-        if lang == "zh" and [t for t in seen["tags"] if not re.search(r"[\u4e00-\u9fff]", t)]:
-            wrong["tags not in Chinese"] = seen["tags"]
-        if seen["prompts"]:
-            wrong["execution counts shown"] = seen["prompts"][:5]
-        if lang == "zh" and [n for n in seen["copyNames"] if not re.search(r"[\u4e00-\u9fff]", n or "")]:
-            wrong["copy buttons named in English"] = seen["copyNames"][:3]
-        if wrong:
-            problems[f"/{ROOTS[lang]}{path}"] = wrong
-    assert tags_seen, "no notebook page shows a cell tag: the raises-exception check is empty"
-    assert problems == {}

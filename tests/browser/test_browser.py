@@ -1,9 +1,8 @@
 """The built site in a real browser (Debian's Chromium through Playwright), on every page in both languages.
 
-One build and one server per session. The tour (tests/browser/conftest.py) visits every page and records what
-it saw (requests, console errors, where the language switcher led, formulas, copy buttons, pictures); most
-tests check that record, the others drive one page themselves. Without Chromium these tests skip; under CI
-(CI=true) they fail instead. Screenshots go to test-artifacts/.
+One build and one server per session. The checks of every page read the tour (test_every_page.py); the tests
+here drive one page themselves: search, glyphs, copy buttons, 404 pages, page weight, the phone's navigation.
+Without Chromium these tests skip; under CI (CI=true) they fail instead. Screenshots go to test-artifacts/.
 """
 
 from __future__ import annotations
@@ -30,63 +29,13 @@ def url_path(lang: str, rel: str) -> str:
     return pages.url_of(rel, lang)
 
 
-def other(lang: str) -> str:
-    return next(l for l in LANGS if l != lang)
-
-
 def title(lang: str, rel: str) -> str:
     return pages.read(SOURCES[lang][rel]).lines[0].lstrip("#").strip()
 
 
 def chapter() -> str:
-    """The page shown in screenshots: the first chapter in the navigation."""
+    """The first chapter in the navigation."""
     return nav_pages()[0]
-
-
-# --- every page, in both languages (the tour: tests/browser/conftest.py) ------------------------
-
-
-def test_the_tour_saw_every_page_in_its_language(tour, built):
-    assert [(v.lang, v.path) for v in tour] == built
-    assert {(lang, path) for lang, path in built if path == ""} == {(lang, "") for lang in LANGS}
-    assert [(v.url, v.seen["lang"]) for v in tour if v.seen["lang"] != v.lang] == []
-
-
-def test_language_switcher_keeps_the_reader_on_the_same_page_both_ways(tour, site):
-    expected = {v.url: site.url + ROOTS[other(v.lang)] + v.path for v in tour}
-    assert [f"{v.url} -> {v.switched_to} (expected {expected[v.url]})"
-            for v in tour if v.switched_to != expected[v.url]] == []
-
-
-def test_no_request_leaves_the_local_server(tour):
-    assert [(v.url, request) for v in tour for request in v.problems.foreign_requests] == []
-
-
-def test_no_console_errors_and_no_failed_requests(tour):
-    assert [(v.url, error) for v in tour for error in v.problems.console_errors] == []
-    assert [(v.url, response) for v in tour for response in v.problems.bad_responses] == []
-
-
-def test_formulas_render_as_mathml(tour):
-    formulas = [(v.url, f) for v in tour for f in v.seen["formulas"]]
-    assert formulas, "no page has a formula: the MathML conversion is untested"
-    bad = [(url, f) for url, f in formulas if not f["mathml"] or f["w"] <= 0 or f["h"] <= 0]
-    assert bad == [], "formulas that are not MathML or take no space"
-    assert any(f["stacked"] for _, f in formulas), "no formula has a fraction: the layout check below is untested"
-    flat = [(url, f) for url, f in formulas if not all(f["stacked"])]
-    assert flat == [], "fractions not stacked: MathML is not being laid out"
-
-
-def test_every_code_block_has_a_copy_button(tour):
-    assert any(v.seen["codeBlocks"] for v in tour), "no page has a code block"
-    assert [(v.url, v.seen["codeBlocks"], v.seen["copyButtons"]) for v in tour
-            if v.seen["codeBlocks"] != v.seen["copyButtons"]] == []
-
-
-def test_graph_pictures_are_visible(tour):
-    pictures = [(v.url, p) for v in tour for p in v.seen["pictures"]]
-    assert len(pictures) >= 20, f"only {len(pictures)} pictures on the site: the check would see little"
-    assert [(url, p) for url, p in pictures if not p["drawn"]] == [], "pictures not on screen, empty or not loaded"
 
 
 # --- pages driven one by one ----------------------------------------------------------------------
@@ -232,11 +181,6 @@ def test_a_page_and_what_it_loads_stays_under_budget(browser, site, built, lang)
 def phone(browser, site):
     with watched_page(browser, site, **PHONE) as (page, _):
         yield page
-
-
-def test_phone_no_page_scrolls_sideways(tour):
-    assert all(v.phone for v in tour)
-    assert {v.url: v.phone for v in tour if v.phone["page"] > 0 or v.phone["text"]} == {}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -36,6 +36,12 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser moved on before a file was sent in full
+            pass
+
     def send_error(self, code, message=None, explain=None):
         # Like GitHub Pages: any missing address gets the site's own 404.html, with status 404.
         page = Path(self.directory) / "404.html"

@@ -5,11 +5,12 @@ share one visit per page and scheme (tests/browser/conftest.py describes what a 
 are spread over a few browsers running side by side, one per core: each is a thread of its own with its own
 Playwright (Playwright's sync API belongs to the thread that started it).
 
-axe-core's result for a page is kept in `.cache/axe/` under a key made of everything the result depends on: the
-page's HTML, every other file the site serves besides pages (style sheets, scripts, pictures, notebook CSS), the
-axe-core script, the options, the colour scheme and viewport, the browser's version and the fonts installed.
-A later run whose key is unchanged reads the result instead of running axe again (only clean results are kept:
-a page with violations is always checked again). `pytest --fresh` and CI (CI=true) never read it.
+The analyses of a rendered page that cost most (axe-core; the whole dark-scheme pass) are kept in `.cache/browser/`
+under a key made of everything their result depends on: the page's HTML, every other file the site serves
+besides pages (style sheets, scripts, pictures, notebook CSS), the scripts and options of the analysis, the
+colour scheme and viewport, the browser's version and the fonts installed (RenderCache). A later run whose key
+is unchanged reads the result instead of loading and analysing the page again (only clean results are kept: a
+page with a problem is always checked again). `pytest --fresh` and CI (CI=true) never read it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Callable
 
 from autograd_docs import pages
 
-AXE_CACHE = pages.ROOT / ".cache" / "axe"
+CACHE = pages.ROOT / ".cache" / "browser"
 
 
 def renders_pages(rel: str) -> bool:
@@ -134,14 +135,16 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-class AxeRunner:
-    """axe-core (bundled by axe-playwright-python) on the page shown, its clean results kept by content."""
+class RenderCache:
+    """Analyses of a rendered page (axe-core, the dark scheme's checks) kept by content: a result is a function of
+    the page's HTML, every other file the site serves (style sheets, scripts, pictures), the browser, the fonts
+    and the analysis itself (its scripts and options), and all of these make its key. Only clean results are
+    kept, so a page with a problem is always looked at again; `fresh` (pytest --fresh, CI) reads none."""
 
     def __init__(self, site_dir: Path, site_url: str, browser_version: str, fresh: bool):
         from axe_playwright_python.sync_playwright import Axe
 
-        self.script = Axe().axe_script
-        self.site_dir = site_dir
+        self.axe_script = Axe().axe_script
         self.site_url = site_url.encode()  # a free port, other in every session: left out of the key
         self.fresh = fresh
         self.ran = 0
@@ -149,26 +152,48 @@ class AxeRunner:
         self._lock = threading.Lock()
         served = sorted(p for p in site_dir.rglob("*") if p.is_file() and renders_pages(p.relative_to(site_dir).as_posix()))
         fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if _which("fc-list") else ""
-        self._base = _digest(self.script, browser_version, "\n".join(sorted(fonts.splitlines())),
+        self._base = _digest(self.axe_script, browser_version, "\n".join(sorted(fonts.splitlines())),
                              *(f"{p.relative_to(site_dir).as_posix()}\0{_digest(p.read_bytes())}" for p in served))
 
-    def run(self, page, html: Path, scheme: str, options: dict) -> list[dict]:
-        """The violations axe finds on `page` (showing the built file `html` in `scheme`)."""
-        viewport = page.viewport_size
-        key = _digest(self._base, html.read_bytes().replace(self.site_url, b"https://site.invalid/"), scheme, json.dumps(options, sort_keys=True), json.dumps(viewport))
-        cached = AXE_CACHE / f"{key}.json"
+    def get(self, html: Path, analysis: tuple[str, ...], run: Callable[[], object], clean: Callable[[object], bool]):
+        """The result of run() on the page built as `html`, or the kept one for the same key; `analysis` names what
+        run() does (its scripts, options, viewport, scheme) and is part of the key."""
+        page_bytes = html.read_bytes().replace(self.site_url, b"https://site.invalid/")
+        cached = CACHE / f"{_digest(self._base, page_bytes, *analysis)}.json"
         if not self.fresh and cached.is_file():
             with self._lock:
                 self.reused += 1
             return json.loads(cached.read_text("utf-8"))
-        page.evaluate(self.script)
-        violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+        result = run()
         with self._lock:
             self.ran += 1
-        if not violations:
-            AXE_CACHE.mkdir(parents=True, exist_ok=True)
-            cached.write_text("[]", "utf-8")
-        return violations
+        if clean(result):
+            CACHE.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(result, sort_keys=True), "utf-8")
+        return result
+
+    def axe(self, page, options: dict) -> list[dict]:
+        """The violations axe-core finds on the page shown."""
+        page.evaluate(self.axe_script)
+        return page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+
+
+@dataclass
+class AnalysisFigures:
+    """How often a kept analysis (RenderCache) ran and how often its result was read from the cache, over the processes that ran the
+    browser layer (pytest-xdist workers send theirs: tests/conftest.py); printed at the end of a test run."""
+
+    ran: int = 0
+    reused: int = 0
+    sessions: int = 0
+
+    def add(self, ran: int, reused: int) -> None:
+        self.ran += ran
+        self.reused += reused
+        self.sessions += 1
+
+
+ANALYSES = AnalysisFigures()
 
 
 def _which(command: str) -> bool:
@@ -307,11 +332,11 @@ class PageVisit:
     problems: Problems = field(default_factory=Problems)
 
 
-def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str, dict], Callable, Callable]:
+def page_visitor(site, cache: RenderCache, shots: dict[str, Path]) -> tuple[dict[str, dict], Callable, Callable]:
     """(contexts, on_page, visit) for visit_all over (lang, path) items. A visit loads the page in the light scheme
     (records COLLECT, axe with every rule, the graph pictures' contrast, notebook cells, print layout, what
     overflows at a phone's width), then in the dark scheme (axe's colour rules, the graph pictures' contrast),
-    then follows the language switcher.
+    then follows the language switcher. The axe run and the dark pass come from `cache` when their key is kept.
     shots: {url: file} of the pages to screenshot (full page, light)."""
     current = threading.local()
     roots = {l.code: l.root for l in pages.LANGUAGES}
@@ -339,23 +364,37 @@ def page_visitor(site, axe: AxeRunner, shots: dict[str, Path]) -> tuple[dict[str
         html = site.path / roots[lang] / path / "index.html"
         has_graphs = "autograd-graph" in html.read_text("utf-8")
         record = current.record = PageVisit(lang, path, url)
-        for scheme in SCHEMES:
-            page = shown[scheme]
-            page.goto(url)
-            if scheme == "light":
-                # Navigation waited for "load"; the search worker and index load after it. They are the same for
-                # every page of a language, so wait for them (network idle, ~0.5 s) once per language and browser.
-                if lang not in current.idle:
-                    page.wait_for_load_state("networkidle")
-                    current.idle.add(lang)
-                record.seen = page.evaluate(COLLECT)
-                if url in shots:
-                    page.screenshot(path=shots[url], full_page=True)
-            record.schemes[scheme] = page.evaluate(SCHEME_SHOWN)
-            record.violations[scheme] = axe.run(page, html, scheme, AXE_ALL if scheme == "light" else AXE_COLOURS)
-            if has_graphs:
-                record.graphs[scheme] = page.evaluate(GRAPH_CONTRAST)
         page = shown["light"]
+        page.goto(url)
+        # Navigation waited for "load"; the search worker and index load after it. They are the same for every
+        # page of a language, so wait for them (network idle, ~0.5 s) once per language and browser.
+        if lang not in current.idle:
+            page.wait_for_load_state("networkidle")
+            current.idle.add(lang)
+        record.seen = page.evaluate(COLLECT)
+        if url in shots:
+            page.screenshot(path=shots[url], full_page=True)
+        record.schemes["light"] = page.evaluate(SCHEME_SHOWN)
+        record.violations["light"] = cache.get(html, ("light", json.dumps(AXE_ALL), json.dumps(DESKTOP)),
+                                               lambda: cache.axe(page, AXE_ALL), lambda found: found == [])
+        if has_graphs:
+            record.graphs["light"] = page.evaluate(GRAPH_CONTRAST)
+
+        def dark_pass() -> dict:
+            dark = shown["dark"]
+            before = {kind: len(found) for kind, found in vars(record.problems).items()}
+            dark.goto(url)  # Material reads the scheme when a page loads
+            seen = {"scheme": dark.evaluate(SCHEME_SHOWN), "violations": cache.axe(dark, AXE_COLOURS),
+                    "graphs": dark.evaluate(GRAPH_CONTRAST) if has_graphs else None}
+            return seen | {"problems": sum(len(found) - before[kind] for kind, found in vars(record.problems).items())}
+
+        # Kept whole when clean: Material showed the dark scheme, no violation, no low contrast, nothing went wrong.
+        dark = cache.get(html, ("dark", json.dumps(AXE_COLOURS), json.dumps(DESKTOP), SCHEME_SHOWN, GRAPH_CONTRAST),
+                         dark_pass, lambda seen: seen["scheme"] == SCHEMES["dark"] and seen["violations"] == []
+                         and not (seen["graphs"] or {}).get("low") and seen["problems"] == 0)
+        record.schemes["dark"], record.violations["dark"] = dark["scheme"], dark["violations"]
+        if has_graphs:
+            record.graphs["dark"] = dark["graphs"]
         if is_notebook(path):
             record.notebook = page.evaluate(NOTEBOOK)
         page.set_viewport_size(PRINT_WIDTH)

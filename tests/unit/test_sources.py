@@ -59,3 +59,17 @@ def test_every_test_layer_is_collected():
     collected = {line.split("/")[1] for line in proc.stdout.splitlines() if line.startswith("tests/")}
     assert layers == {"unit", "build", "site", "browser"}
     assert layers <= collected, f"layers not collected: {layers - collected}\n{proc.stdout[-2000:]}"
+
+
+def test_only_one_module_reads_the_tour():
+    """`make test` gives each test module to one pytest-xdist worker: were the tour's checks in two modules, two
+    workers would each load every page (tests/conftest.py: work_unit)."""
+    import ast
+
+    readers = set()
+    for module in (pages.ROOT / "tests").rglob("test_*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_") \
+                    and {"tour", "visits"} & {a.arg for a in node.args.args}:
+                readers.add(module.relative_to(pages.ROOT).as_posix())
+    assert readers == {"tests/browser/test_every_page.py"}
