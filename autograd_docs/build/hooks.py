@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -262,17 +263,34 @@ def _repair(output: str) -> str:
 
 _pruned: dict[tuple[str, frozenset], str] = {}
 _selector_classes: dict[str, set[str]] = {}
+# Pruned CSS on disk, by its input and the pruning code: nbconvert's CSS is the same on every build.
+CSS_CACHE = pages.ROOT / ".cache" / "css"
+_CSS_CODE = hashlib.sha256(Path(css.__file__).read_bytes()).hexdigest()[:16]
 
 
 def prune_css(text: str, html: str) -> str:
     """nbconvert's CSS without the rules this page cannot use; pages that use the same of its classes share one result."""
     digest = hashlib.sha256(text.encode()).hexdigest()
     if digest not in _selector_classes:
-        _selector_classes[digest] = set(css.CLASS.findall(text))
+        _selector_classes[digest] = set(_disk_cached(f"{digest}-{_CSS_CODE}.classes", lambda: "\n".join(
+            sorted(set(css.CLASS.findall(text))))).split("\n"))
     key = (digest, frozenset(css.classes_in(html) & _selector_classes[digest]))
     if key not in _pruned:
-        _pruned[key] = css.prune_variables(css.prune(text, set(key[1])))
+        name = hashlib.sha256("\n".join([digest, _CSS_CODE, *sorted(key[1])]).encode()).hexdigest()
+        _pruned[key] = _disk_cached(f"{name}.css", lambda: css.prune_variables(css.prune(text, set(key[1]))))
     return _pruned[key]
+
+
+def _disk_cached(name: str, make) -> str:
+    path = CSS_CACHE / name
+    if path.is_file():
+        return path.read_text("utf-8")
+    value = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # two builds (the forked languages) may write it at once
+    temporary.write_text(value, "utf-8")
+    os.replace(temporary, path)
+    return value
 
 
 def on_post_page(output, page, config, **kwargs):

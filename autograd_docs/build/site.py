@@ -108,25 +108,30 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
     from mkdocs.commands.build import build as mkdocs_build
 
     order = sorted(langs, key=pages.LANGS.index)
-    configs = {lang: load_config(lang, site_dir, site_url, config_file, docs, strict=strict) for lang in order}
+
+    def config(lang: str, target: Path):
+        return load_config(lang, target, site_url, config_file, docs, strict=strict)
+
     if parallel and len(order) > 1:
+        first_config = config(order[0], site_dir)  # loads MkDocs, the theme and the plugins before forking
         prepare(docs)  # before forking: done once, and the children find it done
     if not (parallel and len(order) > 1 and _can_fork()):
         for lang in order:
-            mkdocs_build(configs[lang])
+            mkdocs_build(config(lang, site_dir))
         return
-    first, others = order[0], order[1:]
+    others = order[1:]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = {lang: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in others}
     children: dict[str, int] = {}
     try:
         for lang in others:
-            configs[lang]["site_dir"] = str(staging[lang])
             pid = os.fork()
             if pid == 0:  # the child builds one language and never returns
                 code = 1
                 try:
-                    mkdocs_build(configs[lang])
+                    own = config(lang, site_dir)
+                    own["site_dir"] = str(staging[lang])
+                    mkdocs_build(own)
                     code = 0
                 except BaseException as err:  # noqa: BLE001 - reported to the parent through the exit code
                     print(f"build failed ({lang}): {err}", file=sys.stderr)
@@ -136,7 +141,7 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
                     os._exit(code)
             children[lang] = pid
         try:
-            mkdocs_build(configs[first])
+            mkdocs_build(first_config)
         finally:
             failed = [lang for lang, pid in children.items() if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
         if failed:
