@@ -180,8 +180,9 @@ class RenderCache:
 
 @dataclass
 class AnalysisFigures:
-    """How often a kept analysis (RenderCache) ran and how often its result was read from the cache, over the processes that ran the
-    browser layer (pytest-xdist workers send theirs: tests/conftest.py); printed at the end of a test run."""
+    """How often a kept analysis (RenderCache) ran and how often its result was read from the cache, over the
+    processes that ran the browser layer (pytest-xdist workers send theirs: tests/conftest.py); printed at the end
+    of a test run."""
 
     ran: int = 0
     reused: int = 0
