@@ -24,8 +24,8 @@ serve: install
 build: install
 	$(PY) -m autograd_docs.build
 
-# Two processes (pytest-xdist): the browser and site layers in one (they share one served build), the unit,
-# build and doctest layers in the other; the doctest stays in one process (tests/conftest.py: work_unit).
+# Two processes (pytest-xdist), given one test module at a time; the doctest of all pages stays in one process
+# (tests/conftest.py: work_unit).
 test: install
 	$(PY) -m pytest -n 2 --dist loadscope
 

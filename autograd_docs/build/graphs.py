@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from autograd_docs.build.site import write_atomic
 from autograd_docs.harness import run as harness
 from autograd_docs.pages import SNIPPETS, Marker, PageError, display
 
@@ -319,8 +320,7 @@ def draw(marker: Marker, snippets: Path = SNIPPETS, raises: bool = False) -> tup
     except GraphError as err:
         raise PageError(f"{marker.where}: {err}") from None
     if stored is not None:
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_bytes(pickle.dumps(_drawn[key]))
+        write_atomic(stored, pickle.dumps(_drawn[key]))
     return _drawn[key]
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import html as html_lib
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -286,10 +285,7 @@ def _disk_cached(name: str, make) -> str:
     if path.is_file():
         return path.read_text("utf-8")
     value = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # two builds (the forked languages) may write it at once
-    temporary.write_text(value, "utf-8")
-    os.replace(temporary, path)
+    site.write_atomic(path, value.encode("utf-8"))
     return value
 
 

@@ -107,19 +107,19 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
     its longest language instead of the sum."""
     from mkdocs.commands.build import build as mkdocs_build
 
-    order = sorted(langs, key=pages.LANGS.index)
+    first, *others = sorted(langs, key=pages.LANGS.index)
 
-    def config(lang: str, target: Path):
-        return load_config(lang, target, site_url, config_file, docs, strict=strict)
+    def config(lang: str):
+        return load_config(lang, site_dir, site_url, config_file, docs, strict=strict)
 
-    if parallel and len(order) > 1:
-        first_config = config(order[0], site_dir)  # loads MkDocs, the theme and the plugins before forking
+    first_config = config(first)  # loads MkDocs, the theme and the plugins (before forking, when it forks)
+    if others and parallel:
         prepare(docs)  # before forking: done once, and the children find it done
-    if not (parallel and len(order) > 1 and _can_fork()):
-        for lang in order:
-            mkdocs_build(config(lang, site_dir))
+    if not (others and parallel and _can_fork()):
+        mkdocs_build(first_config)
+        for lang in others:
+            mkdocs_build(config(lang))
         return
-    others = order[1:]
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = {lang: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{lang}-", dir=site_dir.parent)) for lang in others}
     children: dict[str, int] = {}
@@ -129,7 +129,7 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
             if pid == 0:  # the child builds one language and never returns
                 code = 1
                 try:
-                    own = config(lang, site_dir)
+                    own = config(lang)
                     own["site_dir"] = str(staging[lang])
                     mkdocs_build(own)
                     code = 0
@@ -153,6 +153,15 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
     finally:
         for folder in staging.values():
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a cache file so that no reader ever sees it half written: the languages of a parallel build may
+    write the same entry at the same moment."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
 
 
 def _can_fork() -> bool:

@@ -1,6 +1,6 @@
 """What every browser test shares: Debian's Chromium (Playwright cannot download its own here), the served
-site, and one visit of every built page in each colour scheme (support/visits.py), which the every-page
-checks of both test modules read."""
+site, and the tour: one visit of every built page in each colour scheme (support/visits.py), which the
+checks of test_every_page.py read."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def built(site) -> list[tuple[str, str]]:
     return built_pages(site.path)
 
 
-def screenshots(site) -> dict[str, object]:
+def screenshots(site) -> dict[str, Path]:
     """The pages screenshot for people to look at (test-artifacts/): each language's home page and first chapter."""
     ARTIFACTS.mkdir(exist_ok=True)
     chapter = nav_pages()[0]

@@ -1,7 +1,7 @@
 """Visit every built page once per colour scheme, in parallel browsers, and record what the browser tests check.
 
 A page costs most in the browser: loading it and running axe-core on it. So the checks that look at every page
-share one visit per page and scheme (tests/browser/conftest.py describes what a visit records), and the visits
+share one visit per page and scheme (PageVisit below is what a visit records), and the visits
 are spread over a few browsers running side by side, one per core: each is a thread of its own with its own
 Playwright (Playwright's sync API belongs to the thread that started it).
 
@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import queue
+import shutil
 import subprocess
 import threading
 import traceback
@@ -124,7 +125,7 @@ def visit_all(launch_args: dict, items: list, visit: Callable, contexts: dict[st
     return results
 
 
-# --- axe-core, with its results kept by content ----------------------------------------------------------
+# --- analyses of a rendered page, kept by content ---------------------------------------------------------
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -151,7 +152,7 @@ class RenderCache:
         self.reused = 0
         self._lock = threading.Lock()
         served = sorted(p for p in site_dir.rglob("*") if p.is_file() and renders_pages(p.relative_to(site_dir).as_posix()))
-        fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if _which("fc-list") else ""
+        fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
         self._base = _digest(self.axe_script, browser_version, "\n".join(sorted(fonts.splitlines())),
                              *(f"{p.relative_to(site_dir).as_posix()}\0{_digest(p.read_bytes())}" for p in served))
 
@@ -195,12 +196,6 @@ class AnalysisFigures:
 
 
 ANALYSES = AnalysisFigures()
-
-
-def _which(command: str) -> bool:
-    import shutil
-
-    return shutil.which(command) is not None
 
 
 # --- the visit of one page: what the every-page checks of tests/browser/ look at ------------------------
