@@ -3,6 +3,7 @@ lists every translation in its sitemap, and builds reproducibly."""
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import json
 import re
@@ -135,6 +136,13 @@ def tree(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
+def file_diff(name: str, a: bytes, b: bytes, lines: int = 30) -> str:
+    """The first lines of a unified diff of one file of two builds (HTML is split at tags to keep lines short)."""
+    split = lambda data: data.decode("utf-8", "replace").replace("><", ">\n<").splitlines()
+    diff = list(difflib.unified_diff(split(a), split(b), f"first/{name}", f"second/{name}", n=1, lineterm=""))
+    return "\n".join(line[:300] for line in diff[:lines]) + (f"\n... ({len(diff) - lines} more diff lines)" if len(diff) > lines else "")
+
+
 def test_two_builds_are_identical_but_for_the_sitemap_date_and_read_each_page_once(served_site, tmp_path, monkeypatch):
     """A second build, in this process and dated 2000-01-01 through SOURCE_DATE_EPOCH, differs from the first only
     in the sitemaps' <lastmod> dates and the gzip header of sitemap.xml.gz: the only things that carry a date.
@@ -151,7 +159,8 @@ def test_two_builds_are_identical_but_for_the_sitemap_date_and_read_each_page_on
     first, second = tree(served_site.path), tree(tmp_path / "site")
     assert sorted(first) == sorted(second)
     dated = {root + name for root in ROOTS.values() for name in ("sitemap.xml", "sitemap.xml.gz")}
-    assert [name for name in first if name not in dated and first[name] != second[name]] == []
+    differ = [name for name in first if name not in dated and first[name] != second[name]]
+    assert differ == [], "the two builds differ:\n" + "\n".join(file_diff(name, first[name], second[name]) for name in differ)
 
     lastmod = re.compile(rb"<lastmod>\d{4}-\d\d-\d\d</lastmod>")
     for root in ROOTS.values():
