@@ -9,14 +9,17 @@ The doctest of every page (`-m doctest`) is collected from docs/ by autograd_doc
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from support.site_server import Site, build_and_serve
+from support.site_server import Site, SiteServer, build_and_serve, build_once
 from support.visits import ANALYSES
 
 LAYERS = ("unit", "build", "site", "browser")
+SERVER = pytest.StashKey[SiteServer]()
 
 
 def pytest_addoption(parser):
@@ -44,7 +47,7 @@ def pytest_collection_modifyitems(items):
 def work_unit(nodeid: str) -> str:
     """What one pytest-xdist worker runs as a whole: a test module (so the tour, whose checks are all in
     tests/browser/test_every_page.py, runs once), and the doctest of all pages (torch imported once). A worker
-    builds and serves the site once, for whichever site and browser modules it gets."""
+    needs the site only for the site and browser modules, and one build serves both workers (pytest_configure_node)."""
     if nodeid.startswith("docs/"):
         return "doctest"
     return nodeid.split("::", 1)[0]
@@ -79,10 +82,28 @@ def pytest_terminal_summary(terminalreporter):
             f"unchanged since a clean run and read from .cache/browser/ (`pytest --fresh` runs them all)")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist's controller: one server for every test process, of a folder the first process that needs the
+    site builds (support.site_server.build_once). Two builds at once would also share, and race on, .cache/."""
+    config = node.config
+    if SERVER not in config.stash:
+        server = config.stash[SERVER] = SiteServer(Path(tempfile.mkdtemp(prefix="autograd-docs-tests-")) / "site")
+        config.add_cleanup(lambda: (server.stop(), shutil.rmtree(server.site_dir.parent)))
+    server = config.stash[SERVER]
+    node.workerinput["site"] = [str(server.site_dir), server.url]
+
+
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory) -> Site:
+def served_site(request, tmp_path_factory) -> Site:
     """`make build` of the real site, with the address it is served at as site_url (the language switcher
     and canonical links carry it), served until the session ends."""
+    shared = getattr(request.config, "workerinput", {}).get("site")
+    if shared:
+        site = Site(Path(shared[0]), shared[1])
+        build_once(site)
+        yield site
+        return
     server, site = build_and_serve(tmp_path_factory.mktemp("site"))
     yield site
     server.stop()

@@ -62,10 +62,15 @@ def on_config(config, **kwargs):
     config["extra"]["alternate"] = [
         {"name": l.name, "link": root + l.root, "lang": l.code} for l in pages.LANGUAGES
     ]
-    # mkdocs-jupyter evicts every cache entry its build did not use: give each language its own cache.
+    # mkdocs-jupyter evicts every cache entry its build did not use: give each language its own cache,
+    # and build other docs trees (the tests' tiny sites, which have no notebooks) without one, or they
+    # would empty the project's cache, even while a build of the real site is reading it.
     jupyter = config["plugins"].get("mkdocs-jupyter")
     if jupyter is not None:
-        jupyter.config["cache_dir"] = str(pages.ROOT / ".cache" / "mkdocs-jupyter" / lang)
+        if docs_dir.parent.resolve() == pages.DOCS.resolve():
+            jupyter.config["cache_dir"] = str(pages.ROOT / ".cache" / "mkdocs-jupyter" / lang)
+        else:
+            jupyter.config["cache"] = False
     return config
 
 

@@ -25,6 +25,7 @@ import jupytext
 import nbformat
 
 from autograd_docs import comments
+from autograd_docs.build.site import write_atomic
 from autograd_docs.pages import EXERCISES, LANGS, ROOT, TRACEBACK_HEAD, display
 
 # Tests and `make bench` point this elsewhere to run from a cold cache without touching the real one.
@@ -151,9 +152,8 @@ def execute_all(paths: list[Path] | None = None, workers: int = 2) -> dict[tuple
     if todo:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             results = dict(zip(todo, pool.map(_execute, todo.values())))
-        CACHE.mkdir(parents=True, exist_ok=True)
         for key, outputs in results.items():
-            (CACHE / f"{key}.json").write_text(json.dumps(outputs), "utf-8")
+            write_atomic(CACHE / f"{key}.json", json.dumps(outputs).encode("utf-8"))
     written = {}
     for nb in notebooks:
         outputs = json.loads((CACHE / f"{nb.key()}.json").read_text("utf-8"))
@@ -167,10 +167,9 @@ def execute_all(paths: list[Path] | None = None, workers: int = 2) -> dict[tuple
                     if "execution_count" in o:
                         o.execution_count = n
             path = nb.executed_path(lang)
-            path.parent.mkdir(parents=True, exist_ok=True)
             text = nbformat.writes(local)
             if not path.exists() or path.read_text("utf-8") != text:
-                path.write_text(text, "utf-8")
+                write_atomic(path, text.encode("utf-8"))
             written[(lang, nb.name)] = path
     return written
 

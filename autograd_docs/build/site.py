@@ -156,8 +156,8 @@ def build(site_dir: Path, site_url: str | None = None, langs: tuple[str, ...] = 
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write a cache file so that no reader ever sees it half written: the languages of a parallel build may
-    write the same entry at the same moment."""
+    """Write a cache file so that no reader ever sees it half written: the languages of a parallel build, or
+    builds in two test processes, may write the same entry at the same moment."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)

@@ -1,10 +1,12 @@
 """Build the site into a directory and serve it on a free loopback port, as GitHub Pages would.
 
-Shared by the tests (one build and one server per session) and by `make bench`.
+One build and one server per test session, whatever the number of test processes (see tests/conftest.py).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import os
 import subprocess
@@ -72,28 +74,63 @@ class SiteServer:
         self._server = ThreadingHTTPServer((HOST, 0), functools.partial(_Handler, directory=str(site_dir)))
         self._server.daemon_threads = True
         self.url = f"http://{HOST}:{self._server.server_address[1]}/"
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> Site:
         self._thread = threading.Thread(target=self._server.serve_forever, name="site-server", daemon=True)
-        self._thread.start()
-        with urllib.request.urlopen(self.url, timeout=10) as response:  # the server answers, with the home page
-            body = response.read().decode("utf-8")
-            if response.status != 200 or "<html" not in body:
-                raise RuntimeError(f"the site server at {self.url} did not serve the home page (status {response.status})")
+        self._thread.start()  # the folder may still be empty: it is served as it is when a request comes
+
+    @property
+    def site(self) -> Site:
         return Site(self.site_dir, self.url)
 
     def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
+        self._server.shutdown()
         self._server.server_close()
 
 
-def build_and_serve(site_dir: Path) -> tuple[SiteServer, Site]:
-    """Build strictly into site_dir with the server's address as site_url and start serving it."""
-    server = SiteServer(site_dir)
-    proc = build(site_dir, site_url=server.url)
+def build_served(site: Site) -> None:
+    """Build strictly into the served folder, with its address as site_url; check the server answers with it."""
+    proc = build(site.path, site_url=site.url)
     if proc.returncode != 0:
-        server.stop()
         raise RuntimeError(f"mkdocs build failed:\n{proc.stdout}{proc.stderr}")
-    return server, server.start()
+    with urllib.request.urlopen(site.url, timeout=10) as response:
+        body = response.read().decode("utf-8")
+        if response.status != 200 or "<html" not in body:
+            raise RuntimeError(f"the site server at {site.url} did not serve the home page (status {response.status})")
+
+
+def build_and_serve(site_dir: Path) -> tuple[SiteServer, Site]:
+    """Serve site_dir and build the site into it."""
+    server = SiteServer(site_dir)
+    try:
+        build_served(server.site)
+    except BaseException:
+        server.stop()
+        raise
+    return server, server.site
+
+
+@contextlib.contextmanager
+def exclusive(lock: Path):
+    """Hold an exclusive lock on a file, across processes (the test processes of `make test`)."""
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_once(site: Site) -> None:
+    """Build the served folder if no other process has: the first test process that needs the site builds it
+    while the others wait. A failed build is reported by every process that needs the site (it is not retried)."""
+    status = site.path.parent / f"{site.path.name}.status"
+    with exclusive(site.path.parent / f"{site.path.name}.lock"):
+        if not status.exists():
+            try:
+                build_served(site)
+            except Exception as err:
+                status.write_text(str(err), "utf-8")
+                raise
+            status.write_text("", "utf-8")
+    failure = status.read_text("utf-8")
+    if failure:
+        raise RuntimeError(f"(built by another test process) {failure}")
