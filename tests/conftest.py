@@ -78,7 +78,7 @@ def pytest_testnodedown(node, error):  # pytest-xdist: a worker finished and sen
 def pytest_terminal_summary(terminalreporter):
     if ANALYSES.sessions:
         terminalreporter.write_line(
-            f"browser tour: {ANALYSES.ran} page analyses ran (axe-core, dark scheme), {ANALYSES.reused} were "
+            f"browser tour: {ANALYSES.ran} page analyses ran (axe-core, dark scheme, layout), {ANALYSES.reused} were "
             f"unchanged since a clean run and read from .cache/browser/ (`pytest --fresh` runs them all)")
 
 

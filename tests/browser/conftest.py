@@ -11,7 +11,7 @@ import pytest
 
 from autograd_docs import pages
 from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages
-from support.visits import ANALYSES, RenderCache, PageVisit, page_visitor, visit_all
+from support.visits import ANALYSES, OFFLINE, RenderCache, PageVisit, page_visitor, visit_all
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 
@@ -23,7 +23,8 @@ def browser_type_launch_args(browser_type_launch_args):
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but Chromium is not installed: {INSTALL_HINT} (.ci/run does it as root)")
         pytest.skip(f"no Chromium on this machine ({INSTALL_HINT}); under CI=true these tests fail instead")
-    return {**browser_type_launch_args, "executable_path": executable}
+    return {**browser_type_launch_args, "executable_path": executable,
+            "args": [*browser_type_launch_args.get("args", []), OFFLINE]}
 
 
 @pytest.fixture(scope="session")

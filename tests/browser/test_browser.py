@@ -54,6 +54,21 @@ def watched_page(browser, site, **context_args):
     assert problems.foreign_requests == [] and problems.console_errors == [], problems
 
 
+def test_a_request_to_another_host_is_blocked_and_recorded(browser, site):
+    """The browser resolves no host but the test server's (visits.OFFLINE), and watch() records the attempt.
+    `localhost` is the test server under another name: a request to it would be answered if it were not blocked."""
+    other = site.url.replace("127.0.0.1", "localhost") + "assets/site.css"
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    problems = Problems()
+    watch(page, site.url, lambda: problems)
+    page.goto(site.url)
+    outcome = page.evaluate("url => fetch(url, {mode: 'no-cors'}).then(r => 'answered', e => 'blocked')", other)
+    context.close()
+    assert outcome == "blocked"
+    assert problems.foreign_requests == [other]
+
+
 @pytest.fixture
 def desktop(browser, site):
     with watched_page(browser, site, viewport=DESKTOP) as (page, _):

@@ -5,7 +5,8 @@ share one visit per page and scheme (PageVisit below is what a visit records), a
 are spread over a few browsers running side by side, one per core: each is a thread of its own with its own
 Playwright (Playwright's sync API belongs to the thread that started it).
 
-The analyses of a rendered page that cost most (axe-core; the whole dark-scheme pass) are kept in `.cache/browser/`
+The analyses of a rendered page that cost most (axe-core; the whole dark-scheme pass; the light scheme's layout
+measurements, which resize the page to print and phone widths) are kept in `.cache/browser/`
 under a key made of everything their result depends on: the page's HTML, every other file the site serves
 besides pages (style sheets, scripts, pictures, notebook CSS), the scripts and options of the analysis, the
 colour scheme and viewport, the browser's version and the fonts installed (RenderCache). A later run whose key
@@ -19,6 +20,7 @@ import hashlib
 import json
 import os
 import queue
+import re
 import shutil
 import subprocess
 import threading
@@ -48,18 +50,17 @@ class Problems:
     bad_responses: list[str] = field(default_factory=list)  # "status url" of failed local requests
 
 
+# Chromium resolves no host but the test server's: a request to another host fails at once, without the network
+# (added to the launch arguments by tests/browser/conftest.py). Blocking there, not by routing each request through
+# Playwright, keeps the browser's HTTP cache on: Playwright turns it off while any route is installed.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
 def watch(page, site_url: str, problems: Callable[[], Problems]) -> None:
-    """Record into problems() (the record of the page being visited) every request to another host (and block
-    it), every console error or uncaught exception, and every failed local request."""
-
-    def guard(route):
-        if route.request.url.startswith(site_url):
-            route.continue_()
-        else:
-            problems().foreign_requests.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", guard)
+    """Record into problems() (the record of the page being visited) every request to another host (the browser
+    blocks it: OFFLINE), every console error or uncaught exception, and every failed local request."""
+    page.on("request", lambda r: r.url.startswith(("http:", "https:", "ws:", "wss:")) and not r.url.startswith(site_url)
+            and problems().foreign_requests.append(r.url))
     page.on("console", lambda m: m.type == "error" and problems().console_errors.append(m.text))
     page.on("pageerror", lambda e: problems().console_errors.append(f"uncaught: {e}"))
     page.on("response", lambda r: r.status >= 400 and problems().bad_responses.append(f"{r.status} {r.url}"))
@@ -312,6 +313,42 @@ def is_notebook(path: str) -> bool:
     return path.startswith("exercises/") and path != "exercises/"
 
 
+# What is wrong in what a visit saw: the every-page tests report it, and a kept analysis is only kept without it.
+
+
+def print_problems(lang: str, printed: dict) -> dict:
+    """PRINTED: no navigation, header, search or footer; the article; every code line in full; CJK fonts for Chinese."""
+    wrong = {k: printed[k] for k in ("navHidden", "headerHidden", "searchHidden", "footerHidden", "articleShown") if not printed[k]}
+    if printed["cut"]:
+        wrong["code lines cut off"] = printed["cut"]
+    if lang == "zh" and "Noto Sans CJK SC" not in printed["font"]:
+        wrong["font"] = f"no CJK font listed for Chinese: {printed['font']}"
+    return wrong
+
+
+def phone_problems(phone: dict) -> bool:
+    """OVERFLOW: the page, or a text, scrolls sideways at a phone's width."""
+    return phone["page"] > 0 or bool(phone["text"])
+
+
+def notebook_problems(lang: str, notebook: dict) -> dict:
+    """NOTEBOOK: cell tags and copy buttons in the reader's language, no execution counts."""
+    wrong = {}
+    raw = [t for t in notebook["tags"] if re.fullmatch(r"[a-z]+(-[a-z]+)+|solution", t)]
+    if raw:
+        wrong["raw cell tags"] = raw
+    if lang == "zh" and [t for t in notebook["tags"] if not CJK.search(t)]:
+        wrong["tags not in Chinese"] = notebook["tags"]
+    if notebook["prompts"]:
+        wrong["execution counts shown"] = notebook["prompts"][:5]
+    if lang == "zh" and [n for n in notebook["copyNames"] if not CJK.search(n or "")]:
+        wrong["copy buttons named in English"] = notebook["copyNames"][:3]
+    return wrong
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 @dataclass
 class PageVisit:
     lang: str
@@ -332,27 +369,19 @@ def page_visitor(site, cache: RenderCache, shots: dict[str, Path]) -> tuple[dict
     """(contexts, on_page, visit) for visit_all over (lang, path) items. A visit loads the page in the light scheme
     (records COLLECT, axe with every rule, the graph pictures' contrast, notebook cells, print layout, what
     overflows at a phone's width), then in the dark scheme (axe's colour rules, the graph pictures' contrast),
-    then follows the language switcher. The axe run and the dark pass come from `cache` when their key is kept.
+    then follows the language switcher. The axe run, the dark pass and the layout measurements come from `cache`
+    when their key is kept; loading the page, COLLECT, the scheme shown and the switcher are live on every run.
     shots: {url: file} of the pages to screenshot (full page, light)."""
     current = threading.local()
     roots = {l.code: l.root for l in pages.LANGUAGES}
-    contexts = {scheme: {"viewport": DESKTOP, "color_scheme": scheme} for scheme in SCHEMES}
+    # Reduced motion: Material skips its transitions, so the switcher's list can be clicked at once rather than
+    # after its 250 ms animation, and every analysis sees a settled page.
+    contexts = {scheme: {"viewport": DESKTOP, "color_scheme": scheme, "reduced_motion": "reduce"} for scheme in SCHEMES}
+    options = {scheme: json.dumps(contexts[scheme], sort_keys=True) for scheme in SCHEMES}
 
     def on_page(scheme: str, page) -> None:
         current.idle = set()
-        current.leaving = None
         watch(page, site.url, lambda: current.record.problems)
-
-        def stop_leaving(route):
-            # While the switcher is tested, the navigation it starts is recorded and stopped: its target is a
-            # page of its own in this tour, so loading it here would only load it twice.
-            if current.leaving is not None and route.request.is_navigation_request() and route.request.frame == page.main_frame:
-                current.leaving.append(route.request.url)
-                route.abort("aborted")
-            else:
-                route.fallback()
-
-        page.route("**/*", stop_leaving)
 
     def visit(shown: dict, item: tuple[str, str]) -> PageVisit:
         lang, path = item
@@ -371,10 +400,8 @@ def page_visitor(site, cache: RenderCache, shots: dict[str, Path]) -> tuple[dict
         if url in shots:
             page.screenshot(path=shots[url], full_page=True)
         record.schemes["light"] = page.evaluate(SCHEME_SHOWN)
-        record.violations["light"] = cache.get(html, ("light", json.dumps(AXE_ALL), json.dumps(DESKTOP)),
+        record.violations["light"] = cache.get(html, ("light", json.dumps(AXE_ALL), options["light"]),
                                                lambda: cache.axe(page, AXE_ALL), lambda found: found == [])
-        if has_graphs:
-            record.graphs["light"] = page.evaluate(GRAPH_CONTRAST)
 
         def dark_pass() -> dict:
             dark = shown["dark"]
@@ -385,30 +412,54 @@ def page_visitor(site, cache: RenderCache, shots: dict[str, Path]) -> tuple[dict
             return seen | {"problems": sum(len(found) - before[kind] for kind, found in vars(record.problems).items())}
 
         # Kept whole when clean: Material showed the dark scheme, no violation, no low contrast, nothing went wrong.
-        dark = cache.get(html, ("dark", json.dumps(AXE_COLOURS), json.dumps(DESKTOP), SCHEME_SHOWN, GRAPH_CONTRAST),
+        dark = cache.get(html, ("dark", json.dumps(AXE_COLOURS), options["dark"], SCHEME_SHOWN, GRAPH_CONTRAST),
                          dark_pass, lambda seen: seen["scheme"] == SCHEMES["dark"] and seen["violations"] == []
                          and not (seen["graphs"] or {}).get("low") and seen["problems"] == 0)
         record.schemes["dark"], record.violations["dark"] = dark["scheme"], dark["violations"]
+
+        def layout_pass() -> dict:
+            before = sum(len(found) for found in vars(record.problems).values())
+            seen = {"graphs": page.evaluate(GRAPH_CONTRAST) if has_graphs else None,
+                    "notebook": page.evaluate(NOTEBOOK) if is_notebook(path) else None}
+            page.set_viewport_size(PRINT_WIDTH)
+            page.emulate_media(media="print")
+            seen["printed"] = page.evaluate(PRINTED)
+            page.emulate_media(media="screen")
+            page.set_viewport_size(PHONE["viewport"])
+            seen["phone"] = page.evaluate(OVERFLOW)
+            page.set_viewport_size(DESKTOP)
+            return seen | {"problems": sum(len(found) for found in vars(record.problems).values()) - before}
+
+        # The light scheme's measurements of layout (graph contrast, notebook cells, print, a phone's width): kept
+        # whole when clean, like the dark pass.
+        layout = cache.get(html, ("layout", options["light"], GRAPH_CONTRAST, NOTEBOOK, PRINTED, OVERFLOW,
+                                  json.dumps([PRINT_WIDTH, PHONE])), layout_pass,
+                           lambda seen: seen["problems"] == 0 and not (seen["graphs"] or {}).get("low")
+                           and not (seen["notebook"] and notebook_problems(lang, seen["notebook"]))
+                           and not print_problems(lang, seen["printed"]) and not phone_problems(seen["phone"]))
         if has_graphs:
-            record.graphs["dark"] = dark["graphs"]
-        if is_notebook(path):
-            record.notebook = page.evaluate(NOTEBOOK)
-        page.set_viewport_size(PRINT_WIDTH)
-        page.emulate_media(media="print")
-        record.printed = page.evaluate(PRINTED)
-        page.emulate_media(media="screen")
-        page.set_viewport_size(PHONE["viewport"])
-        record.phone = page.evaluate(OVERFLOW)
-        page.set_viewport_size(DESKTOP)
+            record.graphs = {"light": layout["graphs"], "dark": dark["graphs"]}
+        record.notebook, record.printed, record.phone = layout["notebook"], layout["printed"], layout["phone"]
         other = next(l for l in pages.LANGS if l != lang)
         page.hover(".md-header__option .md-select")  # the switcher's list opens on hover
-        current.leaving = []
+        leaving: list[str] = []
+
+        def stop_leaving(route):
+            # The navigation the switcher starts is recorded and stopped: its target is a page of its own in this
+            # tour, so loading it here would only load it twice.
+            if route.request.is_navigation_request() and route.request.frame == page.main_frame:
+                leaving.append(route.request.url)
+                route.abort("aborted")
+            else:
+                route.fallback()
+
+        page.route("**/*", stop_leaving)  # only now: while a route is installed, the browser does not cache
         try:
             with page.expect_request(lambda request: request.is_navigation_request()):
                 page.click(f'.md-select__link[hreflang="{other}"]')
-            record.switched_to = current.leaving[0]
+            record.switched_to = leaving[0]
         finally:
-            current.leaving = None
+            page.unroute("**/*", stop_leaving)
         return record
 
     return contexts, on_page, visit
