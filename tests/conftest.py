@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from support import COLLECTED
 from support.site_server import Site, SiteServer, build_and_serve, build_once
 from support.visits import ANALYSES
 
@@ -31,6 +32,10 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for layer in LAYERS:
         config.addinivalue_line("markers", f"{layer}: tests in tests/{layer}/")
+
+
+def pytest_itemcollected(item):
+    item.config.stash.setdefault(COLLECTED, []).append(item.nodeid)
 
 
 def pytest_collection_modifyitems(items):

@@ -236,7 +236,9 @@ def serve(port: int = 8000, host: str = "127.0.0.1") -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, parallel: bool | None = None) -> int:
+    """The command line; parallel (default: on a machine with more than one core) is for the tests, which build
+    tiny sites in their own process, where forking would lose what the forked build prints."""
     parser = argparse.ArgumentParser(prog="python -m autograd_docs.build", description=__doc__.split("\n")[0])
     parser.add_argument("--site-dir", type=Path, default=pages.ROOT / "site")
     parser.add_argument("--site-url", default=os.environ.get("SITE_URL"))
@@ -256,15 +258,17 @@ def main(argv: list[str] | None = None) -> int:
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(handler)
     mkdocs_log.setLevel(logging.INFO if args.verbose or args.serve else logging.WARNING)
-    if args.serve:
-        serve(args.port)
-        return 0
     from mkdocs.exceptions import MkDocsException
 
     try:
+        if args.serve:
+            serve(args.port)
+            return 0
         build(args.site_dir, args.site_url, tuple(args.lang or pages.LANGS), config_file=args.config_file, docs=args.docs,
-              parallel=(os.cpu_count() or 1) > 1)
+              parallel=(os.cpu_count() or 1) > 1 if parallel is None else parallel)
     except (MkDocsException, SourceError) as err:
         print(f"build failed: {err}", file=sys.stderr)
         return 1
+    finally:
+        mkdocs_log.removeHandler(handler)
     return 0

@@ -35,7 +35,8 @@ MARKER = "<!-- autograd-graph: computation-graph/grad_fn_recorded.py tensors={te
     ids=["wrong-include", "missing-translation", "bad-formula", "bad-formula-zh", "bad-picture"],
 )
 def test_bad_input_fails_the_build_naming_file_and_line(tmp_path, pages, message):
-    out = build_tiny(tmp_path, pages)
+    # The Chinese pages' error comes from the forked build of `make build` (a process of its own): built so here too.
+    out = build_tiny(tmp_path, pages, in_process=not message.startswith("zh/"))
     assert out, "the build passed"
     assert message in out, out
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == [], "a staging folder was left behind"

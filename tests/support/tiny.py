@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
+from autograd_docs.build import site
 from autograd_docs.pages import ROOT
 from support.site_server import build
 
@@ -29,8 +32,17 @@ def write(tmp_path: Path, pages: dict[str, str], nav: str = "  - Home: index.md\
     return path, docs
 
 
-def build_tiny(tmp_path: Path, pages: dict[str, str] | None = None, env: dict[str, str] | None = None) -> str:
-    """Build GOOD with these pages changed or added; return the build's output if it failed, else ""."""
+def build_tiny(tmp_path: Path, pages: dict[str, str] | None = None, in_process: bool = True) -> str:
+    """Build GOOD with these pages changed or added, by `make build`'s driver (autograd_docs.build.site.main);
+    return what it printed if the build failed, else "". In this process (MkDocs, the theme, the plugins and
+    jieba load once for all tiny builds, and the languages build one after the other), or in a new one, as
+    `make build` runs (the second language in a forked process)."""
     config, docs = write(tmp_path, dict(GOOD, **(pages or {})))
-    proc = build(tmp_path / "site", config=config, docs=docs, env=env)
-    return "" if proc.returncode == 0 else proc.stdout + proc.stderr
+    if not in_process:
+        proc = build(tmp_path / "site", config=config, docs=docs)
+        return "" if proc.returncode == 0 else proc.stdout + proc.stderr
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = site.main(["--site-dir", str(tmp_path / "site"), "--config-file", str(config), "--docs", str(docs)],
+                         parallel=False)
+    return "" if code == 0 else printed.getvalue()
