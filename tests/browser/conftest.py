@@ -11,7 +11,7 @@ import pytest
 
 from autograd_docs import pages
 from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages
-from support.visits import ANALYSES, OFFLINE, RenderCache, PageVisit, page_visitor, visit_all
+from support.visits import ANALYSES, DESKTOP, OFFLINE, PageVisit, Problems, RenderCache, page_visitor, visit_all, watch
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 
@@ -72,3 +72,27 @@ def tour(visits, built) -> list[PageVisit]:
     assert failed == {}, "\n".join(f"/{pages.BY_CODE[lang].root}{path}:\n{tb}" for (lang, path), tb in failed.items())
     assert sorted(visits) == sorted(built)
     return [visits[key] for key in built]
+
+
+@pytest.fixture(scope="session")
+def search_page(browser, site):
+    """search_page(lang): one page of that language (its first chapter) shared by the tests that search. The browser
+    builds a language's search index the first time a page searches (about a CPU-second); support.browser.search
+    clears the box before each query. At the end: no request went to another host and no script failed."""
+    opened = {}
+    problems = Problems()
+
+    def get(lang: str):
+        if lang not in opened:
+            context = browser.new_context(viewport=DESKTOP)
+            context.set_default_timeout(15_000)
+            page = context.new_page()
+            watch(page, site.url, lambda: problems)
+            page.goto(site.url + pages.url_of(nav_pages()[0], lang))
+            opened[lang] = page
+        return opened[lang]
+
+    yield get
+    for page in opened.values():
+        page.context.close()
+    assert problems.foreign_requests == [] and problems.console_errors == [], problems

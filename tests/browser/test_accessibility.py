@@ -248,15 +248,13 @@ def picture_descriptions(site, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang, words", [("zh", ["叶子", "AccumulateGrad", "梯度"]), ("en", ["AccumulateGrad", "leaf", "MulBackward0"])])
-def test_search_results_never_show_a_picture_description(context, site, lang, words):
+def test_search_results_never_show_a_picture_description(search_page, site, lang, words):
     descs = picture_descriptions(site, lang)
     assert descs, f"no picture description in the {lang} pages: the check is empty"
     # A sentence of a description as search shows it (it drops markup; jieba adds zero-width spaces).
     sentences = {s.strip() for d in descs for s in re.split(r"(?<=[.。])\s*", d.replace("&gt;", ">")) if len(s.strip()) > 20}
-    page = context().new_page()
-    page.goto(url(site, lang, ""))
     for word in words:
-        results = search(page, word)
+        results = search(search_page(lang), word)
         assert results, f"searching {word!r} found nothing"
         shown = [r for r in results if any(s in r["text"].replace("\u200b", "") for s in sentences)]
         assert shown == [], f"searching {word!r} shows a picture's text alternative"
@@ -272,20 +270,16 @@ def ranking_problems(page, site, lang: str, terms: dict[str, str]) -> dict[str, 
 
 
 @pytest.mark.parametrize("lang", TERMS)
-def test_a_term_finds_the_chapter_that_teaches_it(context, site, lang):
-    """The chapters get `search: boost: 3` from autograd_docs/a11y_hooks.py (both languages)."""
-    page = context().new_page()
-    page.goto(url(site, lang, ""))
-    assert ranking_problems(page, site, lang, TERMS[lang]) == {}
+def test_a_term_finds_the_chapter_that_teaches_it(search_page, site, lang):
+    """The chapters get `search: boost: 3` from autograd_docs/build/a11y.py (both languages)."""
+    assert ranking_problems(search_page(lang), site, lang, TERMS[lang]) == {}
 
 
 @pytest.mark.xfail(strict=True, reason=(
     "Material's search splits a Chinese query into words and ranks by any of them: 梯度模式 and 梯度累积 rank "
     "the same, by 梯度, so no page boost puts both chapters first (梯度累积's chapter wins). Remove this mark when it passes."))
-def test_a_chinese_compound_term_finds_its_chapter(context, site):
-    page = context().new_page()
-    page.goto(url(site, "zh", ""))
-    assert ranking_problems(page, site, "zh", {"梯度模式": "detach-and-grad-modes/"}) == {}
+def test_a_chinese_compound_term_finds_its_chapter(search_page, site):
+    assert ranking_problems(search_page("zh"), site, "zh", {"梯度模式": "detach-and-grad-modes/"}) == {}
 
 
 # --- print ----------------------------------------------------------------------------------------------

@@ -33,11 +33,6 @@ def title(lang: str, rel: str) -> str:
     return pages.read(SOURCES[lang][rel]).lines[0].lstrip("#").strip()
 
 
-def chapter() -> str:
-    """The first chapter in the navigation."""
-    return nav_pages()[0]
-
-
 # --- pages driven one by one ----------------------------------------------------------------------
 
 
@@ -76,9 +71,8 @@ def desktop(browser, site):
 
 
 @pytest.mark.parametrize("word", SEARCH_WORDS)
-def test_chinese_search_on_a_chinese_page_finds_chinese_pages_only(desktop, site, word):
-    desktop.goto(site.url + url_path("zh", chapter()))
-    found = [r["href"] for r in search(desktop, word)]
+def test_chinese_search_on_a_chinese_page_finds_chinese_pages_only(search_page, site, word):
+    found = [r["href"] for r in search(search_page("zh"), word)]
     assert found, f"searching {word} found nothing"
     assert [u for u in found if not u.startswith(site.url + "zh/")] == [], "English results on a Chinese page"
     # Every Chinese page titled with the word is among the first results (titles weigh most).
@@ -88,11 +82,10 @@ def test_chinese_search_on_a_chinese_page_finds_chinese_pages_only(desktop, site
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_for_a_word_both_languages_use_stays_in_the_readers_language(desktop, site, lang):
+def test_search_for_a_word_both_languages_use_stays_in_the_readers_language(search_page, site, lang):
     """Code words (backward, detach) are on the pages of both languages: the reader's language only."""
-    desktop.goto(site.url + url_path(lang, chapter()))
     for word in ("backward", "detach"):
-        found = [r["href"] for r in search(desktop, word)]
+        found = [r["href"] for r in search(search_page(lang), word)]
         titled = {site.url + url_path(lang, rel) for rel in SOURCES[lang] if word in title(lang, rel).lower()}
         assert titled and titled <= set(found[:10]), f"{word}: {found}"
         root = site.url + ROOTS[lang]
