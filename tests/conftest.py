@@ -27,6 +27,8 @@ def pytest_addoption(parser):
     parser.addoption("--fresh", action="store_true",
                      help="analyse every page again (axe-core, dark scheme), even where .cache/browser/ keeps a clean "
                           "result for the same content")
+    parser.addoption("--screenshots", action="store_true",
+                     help="screenshot each language's home page and first chapter into test-artifacts/ (CI=true always does)")
 
 
 def pytest_configure(config):

@@ -1,5 +1,6 @@
 """Speed figures for the README: `make bench`. Each loop is timed in seconds (median of a few runs) and as a
-multiple of `python -c "import torch"` measured in the same run, since the machine is shared and noisy."""
+multiple of `python -c "import torch"` measured in the same run (at its start and at its end), since the machine is
+shared and noisy."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ GOALS = {"doctest": 2.0, "build": 3.0, "serve": 1.5, "test": 45.0}  # issue 13's
 
 def wall(cmd: list[str], runs: int = 3, env: dict[str, str] | None = None) -> float:
     """Median wall time of a command run from the repo root; a failing command is an error, not a figure."""
+    return statistics.median(samples(cmd, runs, env))
+
+
+def samples(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -32,11 +37,13 @@ def wall(cmd: list[str], runs: int = 3, env: dict[str, str] | None = None) -> fl
         times.append(time.perf_counter() - start)
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed:\n{proc.stderr[-3000:]}")
-    return statistics.median(times)
+    return times
 
 
-def torch_import() -> float:
-    return wall([sys.executable, "-c", "import torch"], runs=5)
+def torch_import() -> list[float]:
+    """Five timings of `python -c "import torch"`: taken at the start and at the end of a run, so that the figure
+    every row is divided by sees the same machine (a shared one: its load changes within minutes)."""
+    return samples([sys.executable, "-c", "import torch"], runs=5)
 
 
 FLOOR = ("import torch; p = torch.nn.Parameter(torch.ones(2)); o = torch.optim.SGD([p], lr=0.1); "
@@ -111,14 +118,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--skip-test", action="store_true", help="leave out `make test` (the slowest row)")
     args = parser.parse_args(argv)
-    base = torch_import()
-    rows = [("python -c 'import torch'", base, None)]
+    first = torch_import()
+    rows = []
     rows.append(("  floor: import torch + one SGD step", doctest_floor(), None))
     rows.append(("doctest, every page, both languages", doctest(), GOALS["doctest"]))
     rows.append(("make build (strict, warm)", build(), GOALS["build"]))
     rows.append(("make serve: prose edit -> rebuilt", serve(), GOALS["serve"]))
     if not args.skip_test:
         rows.append(("make test (warm)", make_test(), GOALS["test"]))
+    last = torch_import()
+    base = statistics.median(first + last)
+    print(f"import torch: median {base:.2f} s of 10 runs (start {statistics.median(first):.2f} s, "
+          f"end {statistics.median(last):.2f} s)")
+    rows.insert(0, ("python -c 'import torch'", base, None))
     print(f"{'loop':40} {'seconds':>8} {'x torch':>8}  goal")
     for label, seconds, goal in rows:
         print(f"{label:40} {seconds:8.2f} {seconds / base:7.2f}x  {f'<= {goal}x' if goal else ''}")

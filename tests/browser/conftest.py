@@ -54,7 +54,9 @@ def visits(browser, browser_type_launch_args, site, built, request) -> dict[tupl
     """{(language, path): PageVisit} of every built page, or the traceback of a visit that failed."""
     fresh = request.config.getoption("fresh") or os.environ.get("CI") == "true"
     cache = RenderCache(site.path, site.url, browser.version, fresh)
-    contexts, on_page, visit = page_visitor(site, cache, screenshots(site))
+    # Four full-page screenshots cost the tour about 5 CPU-seconds: taken where someone looks at them.
+    wanted = request.config.getoption("screenshots") or os.environ.get("CI") == "true"
+    contexts, on_page, visit = page_visitor(site, cache, screenshots(site) if wanted else {})
     try:
         return visit_all(browser_type_launch_args, built, visit, contexts, on_page)
     finally:
