@@ -40,6 +40,12 @@ def pytest_itemcollected(item):
     item.config.stash.setdefault(COLLECTED, []).append(item.nodeid)
 
 
+# The work units that take longest, longest first: pytest-xdist hands units out in collection order, and a long one
+# handed out last would run alone at the end while the other process has nothing left to do.
+LONGEST = ("tests/browser/test_every_page.py", "tests/browser/test_accessibility.py", "tests/browser/test_browser.py",
+           "tests/site/test_built_site.py", "tests/build/test_bad_input.py", "doctest")
+
+
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
     for item in items:
@@ -49,6 +55,8 @@ def pytest_collection_modifyitems(items):
             continue
         if layer in LAYERS:
             item.add_marker(getattr(pytest.mark, layer))
+    rank = {unit: n for n, unit in enumerate(LONGEST)}
+    items.sort(key=lambda item: rank.get(work_unit(item.nodeid), len(LONGEST)))  # stable: each unit keeps its order
 
 
 def work_unit(nodeid: str) -> str:
@@ -72,6 +80,7 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             return work_unit(nodeid)
 
+    config.option.loadscopereorder = False  # in collection order (LONGEST first), not by number of tests
     return ByWorkUnit(config, log)
 
 
