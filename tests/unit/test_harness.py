@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
 
 from autograd_docs import pages
-from autograd_docs.harness import markdown_docs
+from autograd_docs.harness import markdown_docs, pytest_plugin
 from autograd_docs.harness.run import check, run
 
 pytest_plugins = ["pytester"]
@@ -116,3 +118,27 @@ def test_failures_reach_pytest_with_the_report(pytester):
     out = result.stdout.str()
     assert "wrong_output.md:3: output differs from what the code prints" in out
     assert "harness error" not in out
+
+
+class Unclosed:
+    """Garbage that warns when it is collected, like an event loop left unclosed."""
+
+    def __init__(self):
+        self.cycle = self  # only the cyclic garbage collector frees it
+
+    def __del__(self):
+        warnings.warn("unclosed thing", ResourceWarning)
+
+
+def test_garbage_left_by_earlier_tests_never_prints_into_an_example(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\n```python\nimport gc\ngc.collect()\nprint('ok')\n```\n\n```{.text .output}\nok\n```\n")
+    examples = pages.read(page, docs=tmp_path, snippets=tmp_path).examples
+    gc.disable()  # no automatic collection: only an explicit one finds the garbage, as a full one found the loop
+    try:
+        Unclosed()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # where the warning goes before the examples run is not this test's concern
+            assert pytest_plugin.check_all(examples) is None
+    finally:
+        gc.enable()
