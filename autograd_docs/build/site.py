@@ -51,18 +51,38 @@ def fingerprint(docs: Path = pages.DOCS) -> str:
     return h.hexdigest()
 
 
+# The source checks passed for these contents (their verdict depends on nothing else): a warm build skips them.
+CHECKS_CACHE = pages.ROOT / ".cache" / "checks"
+
+
+def sources_digest(docs: Path = pages.DOCS) -> str:
+    """What the source checks read, by content: the pages, the snippets (outputs and notebook sources among them),
+    and the code that checks them."""
+    h = hashlib.sha256()
+    for top in (docs, pages.SNIPPETS, Path(__file__).resolve().parent.parent):
+        for p in sorted(top.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts:
+                h.update(f"{p.relative_to(top).as_posix()}\0".encode() + p.read_bytes() + b"\0")
+        h.update(b"\1")
+    return h.hexdigest()
+
+
 def prepare(docs: Path = pages.DOCS) -> Prepared:
-    """The once-per-build work: check every source, then execute the notebooks (cached by content).
-    Done again only when a source changed, so the second language's build finds it done."""
+    """The once-per-build work: check every source (skipped for contents that passed before), then execute the
+    notebooks (cached by content). Done again only when a source changed, so the second language's build finds it
+    done."""
     global _prepared
     fp = fingerprint(docs)
     if _prepared is not None and _prepared.fingerprint == fp:
         return _prepared
     from autograd_docs.build import checks, notebooks
 
-    errors = checks.check_all(docs)
-    if errors:
-        raise SourceError("page checks failed:\n" + "\n".join(errors))
+    passed = CHECKS_CACHE / sources_digest(docs)
+    if not passed.exists():
+        errors = checks.check_all(docs)
+        if errors:
+            raise SourceError("page checks failed:\n" + "\n".join(errors))
+        write_atomic(passed, b"")  # only a pass is kept: errors are found again on every build until fixed
     try:
         executed = notebooks.execute_all()
     except notebooks.NotebookError as err:
