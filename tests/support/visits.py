@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Callable
 
 from autograd_docs import pages
+from autograd_docs.build.site import write_atomic
 
 CACHE = pages.ROOT / ".cache" / "browser"
 
@@ -170,8 +171,7 @@ class RenderCache:
         with self._lock:
             self.ran += 1
         if clean(result):
-            CACHE.mkdir(parents=True, exist_ok=True)
-            cached.write_text(json.dumps(result, sort_keys=True), "utf-8")
+            write_atomic(cached, json.dumps(result, sort_keys=True).encode("utf-8"))
         return result
 
     def axe(self, page, options: dict) -> list[dict]:
