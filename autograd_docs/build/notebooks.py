@@ -134,6 +134,20 @@ def _execute(nb: Notebook) -> list[list]:
     return [[_elide_traceback(o) for o in c.outputs] for c in run.cells]
 
 
+def coalesce_streams(outputs: list[dict]) -> list[dict]:
+    """Consecutive outputs of one stream as one. The kernel sends what a cell prints in pieces, as its buffer
+    is flushed: `print("Jacobian:", J)` came back as one stdout output or as two, with the machine's load (seen
+    when two builds executed the notebooks at once), and the page showed one box of output or two."""
+    merged: list[dict] = []
+    for o in outputs:
+        if merged and o.get("output_type") == "stream" and merged[-1].get("output_type") == "stream" \
+                and merged[-1].get("name") == o.get("name"):
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + o["text"]}
+        else:
+            merged.append(o)
+    return merged
+
+
 def _elide_traceback(output: dict) -> dict:
     """An expected exception is shown as on the pages: frames elided, no paths of the build machine."""
     if output.get("output_type") == "error":
@@ -161,7 +175,7 @@ def execute_all(paths: list[Path] | None = None, workers: int = 2) -> dict[tuple
             local = nb.localized(lang)
             code_cells = [c for c in local.cells if c.cell_type == "code"]
             for n, (cell, out) in enumerate(zip(code_cells, outputs), start=1):
-                cell.outputs = [nbformat.from_dict(o) for o in out]
+                cell.outputs = [nbformat.from_dict(o) for o in coalesce_streams(out)]
                 cell.execution_count = n
                 for o in cell.outputs:
                     if "execution_count" in o:

@@ -103,3 +103,16 @@ def test_each_language_gets_its_text_and_comments_and_the_same_code(tmp_path):
 def test_a_bad_notebook_is_reported_with_file_and_line(tmp_path, change, message):
     errors = notebooks.check_sources([tiny(tmp_path, change(TINY))])
     assert any(message in e for e in errors), errors
+
+
+def test_what_a_cell_prints_is_one_output_however_the_kernel_sent_it():
+    """The kernel flushes a cell's prints in pieces, more of them when the machine is busy: the page must not change."""
+    pieces = [{"output_type": "stream", "name": "stdout", "text": "Jacobian:"},
+              {"output_type": "stream", "name": "stdout", "text": " tensor([[2., 1., 0.]])\n"},
+              {"output_type": "stream", "name": "stderr", "text": "UserWarning: x\n"},
+              {"output_type": "execute_result", "data": {"text/plain": "1"}, "metadata": {}, "execution_count": 1},
+              {"output_type": "stream", "name": "stdout", "text": "after\n"}]
+    assert notebooks.coalesce_streams(pieces) == [
+        {"output_type": "stream", "name": "stdout", "text": "Jacobian: tensor([[2., 1., 0.]])\n"}, *pieces[2:]]
+    whole = [{"output_type": "stream", "name": "stdout", "text": "Jacobian: tensor([[2., 1., 0.]])\n"}]
+    assert notebooks.coalesce_streams(whole) == whole
