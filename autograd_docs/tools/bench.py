@@ -119,8 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-test", action="store_true", help="leave out `make test` (the slowest row)")
     args = parser.parse_args(argv)
     first = torch_import()
-    rows = []
-    rows.append(("  floor: import torch + one SGD step", doctest_floor(), None))
+    rows = [("  floor: import torch + one SGD step", doctest_floor(), None)]
     rows.append(("doctest, every page, both languages", doctest(), GOALS["doctest"]))
     rows.append(("make build (strict, warm)", build(), GOALS["build"]))
     rows.append(("make serve: prose edit -> rebuilt", serve(), GOALS["serve"]))

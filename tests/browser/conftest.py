@@ -4,14 +4,15 @@ checks of test_every_page.py read."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
 
 from autograd_docs import pages
-from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages
-from support.visits import ANALYSES, DESKTOP, OFFLINE, PageVisit, Problems, RenderCache, page_visitor, visit_all, watch
+from support.browser import INSTALL_HINT, built_pages, chromium_path, nav_pages, watched_page
+from support.visits import ANALYSES, DESKTOP, OFFLINE, PageVisit, RenderCache, page_visitor, visit_all
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
 
@@ -80,21 +81,15 @@ def tour(visits, built) -> list[PageVisit]:
 def search_page(browser, site):
     """search_page(lang): one page of that language (its first chapter) shared by the tests that search. The browser
     builds a language's search index the first time a page searches (about a CPU-second); support.browser.search
-    clears the box before each query. At the end: no request went to another host and no script failed."""
+    clears the box before each query. Watched until the session ends (support.browser.watched_page)."""
     opened = {}
-    problems = Problems()
+    with contextlib.ExitStack() as pages_open:
 
-    def get(lang: str):
-        if lang not in opened:
-            context = browser.new_context(viewport=DESKTOP)
-            context.set_default_timeout(15_000)
-            page = context.new_page()
-            watch(page, site.url, lambda: problems)
-            page.goto(site.url + pages.url_of(nav_pages()[0], lang))
-            opened[lang] = page
-        return opened[lang]
+        def get(lang: str):
+            if lang not in opened:
+                page, _ = pages_open.enter_context(watched_page(browser, site, viewport=DESKTOP))
+                page.goto(site.url + pages.url_of(nav_pages()[0], lang))
+                opened[lang] = page
+            return opened[lang]
 
-    yield get
-    for page in opened.values():
-        page.context.close()
-    assert problems.foreign_requests == [] and problems.console_errors == [], problems
+        yield get

@@ -7,13 +7,12 @@ Without Chromium these tests skip; under CI (CI=true) they fail instead. Screens
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import pytest
 
 from autograd_docs import pages
-from support.browser import INSTALL_HINT, nav_pages, page_transfer, search
+from support.browser import INSTALL_HINT, nav_pages, page_transfer, search, watched_page
 from support.visits import DESKTOP, PHONE, Problems, watch
 
 ARTIFACTS = pages.ROOT / "test-artifacts"
@@ -34,19 +33,6 @@ def title(lang: str, rel: str) -> str:
 
 
 # --- pages driven one by one ----------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def watched_page(browser, site, **context_args):
-    """A page in a fresh context; on leaving, no request went to another host and no script failed."""
-    context = browser.new_context(**context_args)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    problems = Problems()
-    watch(page, site.url, lambda: problems)
-    yield page, problems
-    context.close()
-    assert problems.foreign_requests == [] and problems.console_errors == [], problems
 
 
 def test_a_request_to_another_host_is_blocked_and_recorded(browser, site):

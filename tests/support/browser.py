@@ -6,14 +6,30 @@ this machine kind, so it launches the system Chromium (`apt-get install chromium
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from autograd_docs import pages
+from support.visits import Problems, watch
 
 INSTALL_HINT = "apt-get install -y chromium fonts-noto-cjk"
+
+
+@contextlib.contextmanager
+def watched_page(browser, site, **context_args):
+    """A page in a fresh context; on leaving (the test's end,
+    or the session's for a shared page), no request went to another host and no script failed."""
+    context = browser.new_context(**context_args)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    problems = Problems()
+    watch(page, site.url, lambda: problems)
+    yield page, problems
+    context.close()
+    assert problems.foreign_requests == [] and problems.console_errors == [], problems
 
 
 def chromium_path() -> str | None:

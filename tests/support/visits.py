@@ -315,6 +315,8 @@ def is_notebook(path: str) -> bool:
 
 # What is wrong in what a visit saw: the every-page tests report it, and a kept analysis is only kept without it.
 
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 def print_problems(lang: str, printed: dict) -> dict:
     """PRINTED: no navigation, header, search or footer; the article; every code line in full; CJK fonts for Chinese."""
@@ -344,9 +346,6 @@ def notebook_problems(lang: str, notebook: dict) -> dict:
     if lang == "zh" and [n for n in notebook["copyNames"] if not CJK.search(n or "")]:
         wrong["copy buttons named in English"] = notebook["copyNames"][:3]
     return wrong
-
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass

@@ -6,8 +6,8 @@ import pytest
 import torch
 
 from autograd_docs import pages
-from support import COLLECTED
 from autograd_docs.build import checks, cjk
+from support import COLLECTED
 
 
 def test_installed_torch_is_the_recorded_one():
